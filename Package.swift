@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "govpack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "govpack", targets: ["govpack"]),
+        .executable(name: "govpack-gen", targets: ["govpack-gen"]),
+        .library(name: "CEL", targets: ["CEL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: - Pipeline stages (dependencies point down toward GovPackCore)
+        .target(name: "GovPackCore"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "GovPackIngest", dependencies: ["GovPackCore", "CLibXML2"]),
+        .target(name: "CEL"),
+        .target(name: "GovPackRules", dependencies: ["GovPackCore", "CEL", "Yams"]),
+        .target(name: "GovPackMetrics", dependencies: ["GovPackCore"]),
+        .target(
+            name: "GovPackPipeline",
+            dependencies: ["GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics"]
+        ),
+        .executableTarget(
+            name: "govpack",
+            dependencies: [
+                "GovPackPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "govpack-gen", dependencies: ["GovPackCore"]),
+        .target(name: "GovPackTestSupport", dependencies: ["GovPackCore"], path: "Tests/GovPackTestSupport"),
+
+        // MARK: - Tests, one target per module
+        .testTarget(name: "GovPackCoreTests", dependencies: ["GovPackCore", "GovPackTestSupport"]),
+        .testTarget(name: "GovPackIngestTests", dependencies: ["GovPackIngest", "GovPackTestSupport"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL", "GovPackTestSupport"]),
+        .testTarget(name: "GovPackRulesTests", dependencies: ["GovPackRules", "GovPackTestSupport"]),
+        .testTarget(name: "GovPackMetricsTests", dependencies: ["GovPackMetrics", "GovPackTestSupport"]),
+        .testTarget(name: "govpackTests", dependencies: ["GovPackPipeline", "GovPackTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

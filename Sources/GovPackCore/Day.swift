@@ -1,0 +1,91 @@
+/// A calendar date with no time and no time zone, stored as days since 1970-01-01.
+///
+/// Conversions use Howard Hinnant's civil-date algorithms, so no `Calendar` or
+/// `DateFormatter` runs per row and the result never depends on the machine's zone.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var daysSinceEpoch: Int32
+
+    public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+
+    /// A valid date, or nil for e.g. 2026-02-30.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        daysSinceEpoch = Int32(era * 146097 + doe - 719468)
+    }
+
+    /// Parses ISO 8601 `YYYY-MM-DD` exactly.
+    public init?(_ text: String) {
+        var t = text
+        guard let d = t.withUTF8({ Day(bytes: $0) }) else { return nil }
+        self = d
+    }
+
+    /// Parses ISO 8601 `YYYY-MM-DD` from UTF-8 bytes.
+    public init?(bytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+            let y = Day.digits(b, 0, 4), let m = Day.digits(b, 5, 2), let d = Day.digits(b, 8, 2),
+            let day = Day(year: y, month: m, day: d)
+        else { return nil }
+        self = day
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = Int(daysSinceEpoch) + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+    public var period: Period { let c = components; return Period(year: c.year, month: c.month)! }
+
+    public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(to other: Day) -> Int { Int(other.daysSinceEpoch) - Int(daysSinceEpoch) }
+
+    public var description: String {
+        let c = components
+        return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.day, 2)
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in start..<(start + count) {
+            let c = b[i] &- 0x30
+            guard c < 10 else { return nil }
+            v = v * 10 + Int(c)
+        }
+        return v
+    }
+
+    static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

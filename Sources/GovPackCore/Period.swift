@@ -1,0 +1,41 @@
+/// A reporting month, `YYYY-MM`, stored as months since year 0.
+public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var index: Int32
+
+    public init(index: Int32) { self.index = index }
+
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        index = Int32(year * 12 + month - 1)
+    }
+
+    /// Parses `YYYY-MM` exactly.
+    public init?(_ text: String) {
+        var t = text
+        guard let p = t.withUTF8({ Period(bytes: $0) }) else { return nil }
+        self = p
+    }
+
+    public init?(bytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 7, b[4] == 0x2D, let y = Day.digits(b, 0, 4), let m = Day.digits(b, 5, 2),
+            let p = Period(year: y, month: m)
+        else { return nil }
+        self = p
+    }
+
+    public var year: Int { Int(index) / 12 }
+    public var month: Int { Int(index) % 12 + 1 }
+
+    /// The first day of the month.
+    public var start: Day { Day(year: year, month: month, day: 1)! }
+    /// The last day of the month: the "E" of the metric definitions.
+    public var end: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }
+
+    public func adding(months: Int) -> Period { Period(index: index + Int32(months)) }
+    public var previous: Period { adding(months: -1) }
+    public var next: Period { adding(months: 1) }
+
+    public var description: String { Day.pad(year, 4) + "-" + Day.pad(month, 2) }
+
+    public static func < (a: Period, b: Period) -> Bool { a.index < b.index }
+}

@@ -1,0 +1,1 @@
+// Module GovPackMetrics: see ../shared/STYLE.md for its place in the pipeline.

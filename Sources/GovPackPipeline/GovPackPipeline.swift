@@ -1,0 +1,1 @@
+// Module GovPackPipeline: see ../shared/STYLE.md for its place in the pipeline.

@@ -1,0 +1,1 @@
+// Module GovPackRules: see ../shared/STYLE.md for its place in the pipeline.

@@ -1,0 +1,1 @@
+print("govpack-gen: not built yet")

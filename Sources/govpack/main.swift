@@ -1,0 +1,1 @@
+print("govpack: not built yet")
