@@ -100,23 +100,18 @@ public struct ExtraField: Sendable, Hashable {
 }
 
 /// The identity of a row within its entity, for duplicate detection ("the first row wins").
-public struct RowKey: Hashable, Sendable, CustomStringConvertible {
-    public var parts: (String, String, String)
+///
+/// Two text parts and one number (a period index or a day number), so that building a key
+/// never formats a date.
+public struct RowKey: Hashable, Sendable {
+    public var a: String
+    public var b: String
+    public var n: Int64
 
-    public init(_ a: String, _ b: String = "", _ c: String = "") { parts = (a, b, c) }
-
-    public static func == (l: RowKey, r: RowKey) -> Bool {
-        l.parts.0 == r.parts.0 && l.parts.1 == r.parts.1 && l.parts.2 == r.parts.2
-    }
-
-    public func hash(into h: inout Hasher) {
-        h.combine(parts.0)
-        h.combine(parts.1)
-        h.combine(parts.2)
-    }
-
-    public var description: String {
-        [parts.0, parts.1, parts.2].filter { !$0.isEmpty }.joined(separator: " / ")
+    public init(_ a: String, _ b: String = "", _ n: Int64 = 0) {
+        self.a = a
+        self.b = b
+        self.n = n
     }
 }
 
@@ -136,6 +131,11 @@ public protocol EntityRow: Sendable {
 }
 
 extension EntityRow {
+    /// The key as the user wrote it, e.g. `PRJ-014 / R-3`.
+    public var keyDescription: String {
+        Self.keyColumns.map { value(named: $0)?.description ?? "" }.joined(separator: " / ")
+    }
+
     /// The value of a column by contract name, or an extra field; for tools and tests, not hot loops.
     public func value(named name: String) -> FieldValue? {
         if let c = Self.columns.first(where: { $0.name == name }) { return c.get(self) }

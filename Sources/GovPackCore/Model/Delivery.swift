@@ -15,7 +15,7 @@ public struct Financial: EntityRow, Hashable {
     public init() {}
     public static let entity = Entity.financials
     public static let keyColumns = ["project_id", "period"]
-    public var key: RowKey { RowKey(projectID, period.description) }
+    public var key: RowKey { RowKey(projectID, "", Int64(period.index)) }
     public var owningProject: String? { projectID }
     public static let columns: [Column<Financial>] = [
         .text("project_id", required: true, { $0.projectID }, { $0.projectID = $1 }),
@@ -169,7 +169,7 @@ public struct Assignment: EntityRow, Hashable {
     public init() {}
     public static let entity = Entity.assignments
     public static let keyColumns = ["project_id", "person_id", "period"]
-    public var key: RowKey { RowKey(projectID, personID, period.description) }
+    public var key: RowKey { RowKey(projectID, personID, Int64(period.index)) }
     public var owningProject: String? { projectID }
     public static let columns: [Column<Assignment>] = [
         .text("project_id", required: true, { $0.projectID }, { $0.projectID = $1 }),

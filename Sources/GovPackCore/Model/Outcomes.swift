@@ -45,7 +45,7 @@ public struct BenefitMeasurement: EntityRow, Hashable {
     public init() {}
     public static let entity = Entity.benefitMeasurements
     public static let keyColumns = ["project_id", "benefit_id", "measured_on"]
-    public var key: RowKey { RowKey(projectID, benefitID, measuredOn.description) }
+    public var key: RowKey { RowKey(projectID, benefitID, Int64(measuredOn.daysSinceEpoch)) }
     public var owningProject: String? { projectID }
     public static let columns: [Column<BenefitMeasurement>] = [
         .text("benefit_id", required: true, { $0.benefitID }, { $0.benefitID = $1 }),
@@ -94,7 +94,7 @@ public struct ChangeImpact: EntityRow, Hashable {
     public init() {}
     public static let entity = Entity.changeImpacts
     public static let keyColumns = ["project_id", "stakeholder_group", "measured_on"]
-    public var key: RowKey { RowKey(projectID, stakeholderGroup, measuredOn?.description ?? "") }
+    public var key: RowKey { RowKey(projectID, stakeholderGroup, measuredOn.map { Int64($0.daysSinceEpoch) } ?? Int64.min) }
     public var owningProject: String? { projectID }
     public static let columns: [Column<ChangeImpact>] = [
         .text("project_id", required: true, { $0.projectID }, { $0.projectID = $1 }),

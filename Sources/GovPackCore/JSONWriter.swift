@@ -1,0 +1,97 @@
+/// A small, deterministic JSON writer: keys come out in the order they are written, so output is
+/// byte-identical across runs (Foundation's encoder sorts or shuffles keys and formats doubles
+/// its own way).
+public struct JSONWriter {
+    public private(set) var text = ""
+    private var needsComma: [Bool] = [false]
+    private let indentUnit: String
+    private var pretty: Bool { !indentUnit.isEmpty }
+
+    public init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
+
+    private mutating func separator() {
+        if needsComma[needsComma.count - 1] { text += "," }
+        if pretty && needsComma.count > 1 {
+            text += "\n" + String(repeating: indentUnit, count: needsComma.count - 1)
+        }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    private mutating func key(_ k: String?) {
+        separator()
+        if let k { text += JSONWriter.quote(k) + (pretty ? ": " : ":") }
+    }
+
+    public mutating func beginObject(_ k: String? = nil) {
+        key(k)
+        text += "{"
+        needsComma.append(false)
+    }
+
+    public mutating func endObject() { close("}") }
+
+    public mutating func beginArray(_ k: String? = nil) {
+        key(k)
+        text += "["
+        needsComma.append(false)
+    }
+
+    public mutating func endArray() { close("]") }
+
+    private mutating func close(_ c: String) {
+        let hadItems = needsComma.removeLast()
+        if pretty && hadItems { text += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        text += c
+    }
+
+    public mutating func string(_ k: String? = nil, _ v: String?) {
+        key(k)
+        text += v.map(JSONWriter.quote) ?? "null"
+    }
+
+    public mutating func int(_ k: String? = nil, _ v: Int?) {
+        key(k)
+        text += v.map(String.init) ?? "null"
+    }
+
+    public mutating func bool(_ k: String? = nil, _ v: Bool?) {
+        key(k)
+        text += v.map { $0 ? "true" : "false" } ?? "null"
+    }
+
+    /// A number already formatted as JSON (e.g. an exact decimal), or null.
+    public mutating func raw(_ k: String? = nil, _ v: String?) {
+        key(k)
+        text += v ?? "null"
+    }
+
+    /// A double in its shortest round-trip form; integral values without ".0"; non-finite as null.
+    public mutating func double(_ k: String? = nil, _ v: Double?) {
+        key(k)
+        text += v.map(JSONWriter.number) ?? "null"
+    }
+
+    public static func number(_ v: Double) -> String {
+        guard v.isFinite else { return "null" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,68 @@
+import GovPackCore
+
+/// One file of a run's input, as found by the walk.
+public struct InputFile: Sendable, Hashable {
+    /// Where to read it.
+    public let path: String
+    /// How messages show it: the input argument joined with the path below it.
+    public let displayPath: String
+    /// The path relative to the input argument, with `/` separators; the read order sorts by it.
+    public let relativePath: String
+
+    public init(path: String, displayPath: String, relativePath: String) {
+        self.path = path
+        self.displayPath = displayPath
+        self.relativePath = relativePath
+    }
+
+    /// The file name without directory and extension (`PRJ-031` for `teams/x/PRJ-031.xml`).
+    public var stem: String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    public var fileExtension: String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}
+
+/// What the start of a file says about it: for XML, the root element and its namespace.
+public struct FileHead: Sendable {
+    public let bytes: [UInt8]
+    public let xmlRoot: XMLRootSniffer.Root?
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        xmlRoot = XMLRootSniffer.sniff(bytes)
+    }
+}
+
+/// Options that change how inputs are read.
+public struct LoadOptions: Sendable {
+    /// The report period, when known (MSPDI earned-value figures are booked to it).
+    public var period: Period?
+    /// MSPDI files mapped to project ids, by file stem or relative path; default: the file stem.
+    public var mspdiProjectIDs: [String: String]
+
+    public init(period: Period? = nil, mspdiProjectIDs: [String: String] = [:]) {
+        self.period = period
+        self.mspdiProjectIDs = mspdiProjectIDs
+    }
+}
+
+/// An input format: which files it claims and how it reads them into the builder.
+///
+/// Adding a format is one folder under `Formats/` with a type conforming to this, listed once in
+/// `InputFormats.all`.
+public protocol InputFormat {
+    /// A short name for messages ("CSV", "govpack XML", "MSPDI").
+    static var name: String { get }
+    /// Whether this format reads the file, judged by its name and first bytes.
+    static func claims(_ file: InputFile, head: FileHead) -> Bool
+    /// Reads the file, delivering rows to `builder` and problems to `builder.diagnostics`.
+    /// Returns false when the file could not be read at all (it is then listed as rejected).
+    static func read(_ file: InputFile, fileID: UInt32, into builder: PortfolioBuilder, options: LoadOptions) -> Bool
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GovPackCore
+
+/// What loading a run's inputs produced.
+public struct LoadResult: Sendable {
+    public var portfolio: Portfolio
+    /// Every file looked at, in read order, with the format that read it (nil: not read).
+    public var files: [(file: InputFile, format: String?)]
+    /// Files that could not be read at all (quarantined): their rows are not in the portfolio.
+    public var rejected: [InputFile]
+}
+
+/// Walks the input paths, recognises each file by name and root element, reads it with its
+/// format, then checks keys and references across the whole run.
+public struct InputLoader {
+    public var formats: [any InputFormat.Type]
+    public var options: LoadOptions
+
+    public init(formats: [any InputFormat.Type] = InputFormats.all, options: LoadOptions = LoadOptions()) {
+        self.formats = formats
+        self.options = options
+    }
+
+    public func load(_ paths: [String], diagnostics: DiagnosticSink) -> LoadResult {
+        let builder = PortfolioBuilder(diagnostics: diagnostics)
+        var seen: [(InputFile, String?)] = []
+        var rejected: [InputFile] = []
+        for path in paths {
+            for file in InputWalker.files(under: path, diagnostics: diagnostics) {
+                let format = read(file, builder: builder, rejected: &rejected)
+                seen.append((file, format))
+            }
+        }
+        var portfolio = builder.build()
+        PortfolioIntegrity.check(&portfolio, diagnostics: diagnostics)
+        return LoadResult(portfolio: portfolio, files: seen, rejected: rejected)
+    }
+
+    private func read(_ file: InputFile, builder: PortfolioBuilder, rejected: inout [InputFile]) -> String? {
+        let head: FileHead
+        do {
+            head = FileHead(bytes: try FileBytes.head(file.path, count: 4096))
+        } catch {
+            builder.diagnostics.emit(
+                IngestID.fileUnreadable, .error, "cannot read the file: \(error.localizedDescription)",
+                at: SourceLocation(file: file.displayPath), hint: "check that the file exists and is readable")
+            rejected.append(file)
+            return nil
+        }
+        guard let format = formats.first(where: { $0.claims(file, head: head) }) else {
+            reportUnclaimed(file, head: head, diagnostics: builder.diagnostics, rejected: &rejected)
+            return nil
+        }
+        let isXML = file.fileExtension == "xml"
+        let id = builder.addFile(path: file.displayPath, isXML: isXML)
+        if !format.read(file, fileID: id, into: builder, options: options) {
+            rejected.append(file)
+        }
+        return format.name
+    }
+
+    private func reportUnclaimed(
+        _ file: InputFile, head: FileHead, diagnostics: DiagnosticSink, rejected: inout [InputFile]
+    ) {
+        let at = SourceLocation(file: file.displayPath)
+        switch file.fileExtension {
+        case "csv":
+            diagnostics.emit(
+                IngestID.fileUnrecognised, .warning,
+                "'\(file.relativePath.split(separator: "/").last ?? "")' is not a file name of the submission standard; the file is not read",
+                at: at,
+                hint: "name it after its entity: " + Entity.allCases.map(\.fileName).joined(separator: ", "))
+        case "xml":
+            if let root = head.xmlRoot {
+                let ns = root.namespace.map { " in namespace '\($0)'" } ?? " with no namespace"
+                diagnostics.emit(
+                    IngestID.xmlUnknownRoot, .error,
+                    "root element <\(root.localName)>\(ns) is neither a govpack submission (submission, urn:govpack:submission:1) nor a Microsoft Project export (Project, http://schemas.microsoft.com/project); the file is not read",
+                    at: SourceLocation(file: file.displayPath, line: 1, column: 0, element: root.localName),
+                    hint: "export the schedule as Microsoft Project XML, or write the submission in the govpack format")
+            } else {
+                diagnostics.emit(
+                    IngestID.xmlMalformed, .error, "the file does not start like an XML document; it is not read",
+                    at: SourceLocation(file: file.displayPath, line: 1, column: 1))
+            }
+            rejected.append(file)
+        case "xlsx", "xls", "xlsm", "ods":
+            diagnostics.emit(
+                IngestID.fileUnrecognised, .warning,
+                "spreadsheets are not read; the file is skipped", at: at,
+                hint: "save each sheet as 'CSV UTF-8' named after its entity (e.g. risks.csv)")
+        default:
+            diagnostics.emit(
+                IngestID.fileUnrecognised, .info, "not a CSV or XML file; ignored", at: at)
+        }
+    }
+}
+
+/// The formats govpack reads, in the order they are asked to claim a file.
+public enum InputFormats {
+    public static var all: [any InputFormat.Type] = []
+}
+
+/// Reading files as bytes, without Foundation's `Data` round trip.
+public enum FileBytes {
+    public struct ReadError: Error, LocalizedError {
+        public let path: String
+        public let code: Int32
+        public var errorDescription: String? { String(cString: strerror(code)) }
+    }
+
+    /// The whole file.
+    public static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw ReadError(path: path, code: errno) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw ReadError(path: path, code: errno) }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(st.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, code: errno)
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// At most `count` bytes from the start.
+    public static func head(_ path: String, count: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw ReadError(path: path, code: errno) }
+        defer { close(fd) }
+        var buf = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let n = buf.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + got, count - got) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, code: errno)
+            }
+            if n == 0 { break }
+            got += n
+        }
+        return Array(buf[0..<got])
+    }
+}

@@ -1,0 +1,162 @@
+import GovPackCore
+
+/// The checks that need every file of the run: duplicate keys across teams and references
+/// between entities. Offending rows are reported and left out, as metrics-json.md settles.
+public enum PortfolioIntegrity {
+    /// Removes duplicates (the first row in read order wins) and rows with broken references.
+    public static func check(_ p: inout Portfolio, diagnostics: DiagnosticSink) {
+        let files = p.files
+        dedupe(&p.programs, files, diagnostics)
+        dedupe(&p.people, files, diagnostics)
+        dedupe(&p.certifications, files, diagnostics)
+        dedupe(&p.projects, files, diagnostics)
+        dedupe(&p.financials, files, diagnostics)
+        dedupe(&p.milestones, files, diagnostics)
+        dedupe(&p.stageGates, files, diagnostics)
+        dedupe(&p.risks, files, diagnostics)
+        dedupe(&p.issues, files, diagnostics)
+        dedupe(&p.assignments, files, diagnostics)
+        dedupe(&p.benefits, files, diagnostics)
+        dedupe(&p.benefitMeasurements, files, diagnostics)
+        dedupe(&p.dependencies, files, diagnostics)
+        dedupe(&p.changeImpacts, files, diagnostics)
+        dedupe(&p.lessons, files, diagnostics)
+        checkReferences(&p, diagnostics)
+    }
+
+    static func dedupe<R: EntityRow>(_ rows: inout [R], _ files: SourceFiles, _ diagnostics: DiagnosticSink) {
+        var first: [RowKey: Int] = [:]
+        first.reserveCapacity(rows.count)
+        var keep: [Bool] = []
+        keep.reserveCapacity(rows.count)
+        var dropped = 0
+        for (i, row) in rows.enumerated() {
+            if let j = first[row.key] {
+                keep.append(false)
+                dropped += 1
+                let columns = R.keyColumns.joined(separator: "+")
+                diagnostics.emit(
+                    IngestID.duplicateKey, .error,
+                    "\(R.entity.rawValue) key \(columns) '\(row.keyDescription)' was already given; this row is ignored and the first one kept",
+                    at: files.location(row.origin, element: R.entity.xmlElement),
+                    related: [files.location(rows[j].origin, element: R.entity.xmlElement)],
+                    hint: "each \(R.entity.rawValue) row must be sent by one team only; remove one of the two",
+                    projectID: row.owningProject)
+            } else {
+                first[row.key] = i
+                keep.append(true)
+            }
+        }
+        if dropped > 0 {
+            var i = 0
+            rows.removeAll { _ in defer { i += 1 }; return !keep[i] }
+        }
+    }
+
+    static func checkReferences(_ p: inout Portfolio, _ diagnostics: DiagnosticSink) {
+        let files = p.files
+        let projectIDs = Set(p.projects.map(\.projectID))
+        let programIDs = Set(p.programs.map(\.programID))
+        let personIDs = Set(p.people.map(\.personID))
+        let benefitKeys = Set(p.benefits.map { RowKey($0.projectID, $0.benefitID) })
+        let havePeople = !p.people.isEmpty
+        let havePrograms = !p.programs.isEmpty
+
+        if !havePeople {
+            diagnostics.emit(
+                "ingest.ref.no_people", .info,
+                "no people.csv among the inputs: managers, assignments and certifications are not checked against known people",
+                at: nil, hint: "add the PMO's reference folder (people.csv) to the inputs to check person references")
+        }
+        if !havePrograms && p.projects.contains(where: { $0.programID != nil }) {
+            diagnostics.emit(
+                "ingest.ref.no_programs", .info,
+                "no programs.csv among the inputs: projects' program_id values are not checked",
+                at: nil, hint: "add the PMO's reference folder (programs.csv) to the inputs")
+        }
+
+        func location<R: EntityRow>(_ r: R) -> SourceLocation { files.location(r.origin, element: R.entity.xmlElement) }
+
+        func unknownProject<R: EntityRow>(_ r: R, _ id: String, _ column: String) {
+            diagnostics.emit(
+                IngestID.unknownProject, .error,
+                "\(R.entity.rawValue) row names \(column) '\(id)', which is not a project of this run; the row is left out",
+                at: location(r), hint: "check the project id, or include that project's projects.csv row",
+                projectID: id)
+        }
+
+        func keepKnownProject<R: EntityRow>(_ rows: inout [R], _ id: (R) -> String) {
+            rows.removeAll { r in
+                let pid = id(r)
+                if projectIDs.contains(pid) { return false }
+                unknownProject(r, pid, "project_id")
+                return true
+            }
+        }
+
+        for project in p.projects {
+            if havePrograms, let prog = project.programID, !programIDs.contains(prog) {
+                diagnostics.emit(
+                    IngestID.unknownProgram, .warning,
+                    "project names program_id '\(prog)', which is not in programs.csv",
+                    at: location(project), hint: "add the programme to programs.csv or correct the id",
+                    projectID: project.projectID)
+            }
+            if havePeople, let m = project.manager, !personIDs.contains(m) {
+                diagnostics.emit(
+                    IngestID.unknownPerson, .warning,
+                    "project manager '\(m)' is not a person_id in people.csv",
+                    at: location(project), hint: "use the manager's person_id from people.csv",
+                    projectID: project.projectID)
+            }
+        }
+
+        keepKnownProject(&p.financials) { $0.projectID }
+        keepKnownProject(&p.milestones) { $0.projectID }
+        keepKnownProject(&p.stageGates) { $0.projectID }
+        keepKnownProject(&p.risks) { $0.projectID }
+        keepKnownProject(&p.issues) { $0.projectID }
+        keepKnownProject(&p.assignments) { $0.projectID }
+        keepKnownProject(&p.benefits) { $0.projectID }
+        keepKnownProject(&p.benefitMeasurements) { $0.projectID }
+        keepKnownProject(&p.changeImpacts) { $0.projectID }
+        keepKnownProject(&p.lessons) { $0.projectID }
+        p.dependencies.removeAll { d in
+            for (id, column) in [(d.fromProjectID, "from_project_id"), (d.toProjectID, "to_project_id")]
+            where !projectIDs.contains(id) {
+                unknownProject(d, id, column)
+                return true
+            }
+            return false
+        }
+
+        if havePeople {
+            func unknownPerson<R: EntityRow>(_ r: R, _ id: String) {
+                diagnostics.emit(
+                    IngestID.unknownPerson, .error,
+                    "\(R.entity.rawValue) row names person_id '\(id)', which is not in people.csv; the row is left out",
+                    at: location(r), hint: "check the person id against people.csv", projectID: r.owningProject)
+            }
+            p.assignments.removeAll { a in
+                if personIDs.contains(a.personID) { return false }
+                unknownPerson(a, a.personID)
+                return true
+            }
+            p.certifications.removeAll { c in
+                if personIDs.contains(c.personID) { return false }
+                unknownPerson(c, c.personID)
+                return true
+            }
+        }
+
+        p.benefitMeasurements.removeAll { m in
+            if benefitKeys.contains(RowKey(m.projectID, m.benefitID)) { return false }
+            diagnostics.emit(
+                IngestID.unknownBenefit, .error,
+                "benefit measurement names benefit '\(m.benefitID)' of project '\(m.projectID)', which is not in benefits; the row is left out",
+                at: location(m), hint: "add the benefit to benefits.csv or correct the benefit_id",
+                projectID: m.projectID)
+            return true
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import GovPackCore
+
+/// What the typers share: the diagnostics and the file table that locations are built from.
+final class TypingContext {
+    let diagnostics: DiagnosticSink
+    var files = SourceFiles()
+
+    init(diagnostics: DiagnosticSink) { self.diagnostics = diagnostics }
+
+    func location(file: UInt32, line: Int, column: Int, entity: Entity) -> SourceLocation {
+        files.location(
+            Origin(file: file, line: UInt32(clamping: line), column: UInt32(clamping: column)),
+            element: entity.xmlElement)
+    }
+}
+
+/// The typer of one entity, without its row type.
+private protocol AnyTableTyper: AnyObject {
+    func slot(named: String) -> Int
+    func bindHeader(_ names: [String], location: SourceLocation) -> [Int]
+    func endFile(path: String)
+    func begin(file: UInt32, line: Int, column: Int)
+    func field(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int)
+    func end()
+}
+
+extension TableTyper: AnyTableTyper {}
+
+/// The `RowSink` every reader writes to: it types rows entity by entity, in the order the files
+/// are read, and hands back a `Portfolio` (before duplicate and reference checks).
+public final class PortfolioBuilder: RowSink {
+    private let context: TypingContext
+    private let typers: [AnyTableTyper]
+    private var current: AnyTableTyper?
+
+    private let programs: TableTyper<Program>
+    private let people: TableTyper<Person>
+    private let certifications: TableTyper<Certification>
+    private let projects: TableTyper<Project>
+    private let financials: TableTyper<Financial>
+    private let milestones: TableTyper<Milestone>
+    private let stageGates: TableTyper<StageGate>
+    private let risks: TableTyper<Risk>
+    private let issues: TableTyper<Issue>
+    private let assignments: TableTyper<Assignment>
+    private let benefits: TableTyper<Benefit>
+    private let benefitMeasurements: TableTyper<BenefitMeasurement>
+    private let dependencies: TableTyper<Dependency>
+    private let changeImpacts: TableTyper<ChangeImpact>
+    private let lessons: TableTyper<Lesson>
+
+    public init(diagnostics: DiagnosticSink) {
+        let c = TypingContext(diagnostics: diagnostics)
+        context = c
+        programs = TableTyper(context: c)
+        people = TableTyper(context: c)
+        certifications = TableTyper(context: c)
+        projects = TableTyper(context: c)
+        financials = TableTyper(context: c)
+        milestones = TableTyper(context: c)
+        stageGates = TableTyper(context: c)
+        risks = TableTyper(context: c)
+        issues = TableTyper(context: c)
+        assignments = TableTyper(context: c)
+        benefits = TableTyper(context: c)
+        benefitMeasurements = TableTyper(context: c)
+        dependencies = TableTyper(context: c)
+        changeImpacts = TableTyper(context: c)
+        lessons = TableTyper(context: c)
+        // In `Entity.allCases` order, so `typer(for:)` can index.
+        typers = [
+            programs, people, certifications, projects, financials, milestones, stageGates, risks, issues,
+            assignments, benefits, benefitMeasurements, dependencies, changeImpacts, lessons,
+        ]
+    }
+
+    public var diagnostics: DiagnosticSink { context.diagnostics }
+
+    /// Registers a file; its id goes into every row's origin.
+    public func addFile(path: String, isXML: Bool) -> UInt32 {
+        context.files.add(path: path, isXML: isXML)
+    }
+
+    public var files: SourceFiles { context.files }
+
+    private func typer(for entity: Entity) -> AnyTableTyper {
+        typers[Entity.allCases.firstIndex(of: entity) ?? 0]
+    }
+
+    // MARK: - RowSink
+
+    public func slot(for entity: Entity, named name: String) -> Int {
+        typer(for: entity).slot(named: name)
+    }
+
+    public func beginRow(_ entity: Entity, file: UInt32, line: Int, column: Int) {
+        let t = typer(for: entity)
+        current = t
+        t.begin(file: file, line: line, column: column)
+    }
+
+    public func field(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
+        current?.field(slot: slot, value: value, line: line, column: column)
+    }
+
+    public func endRow() {
+        current?.end()
+        current = nil
+    }
+
+    // MARK: - CSV headers
+
+    /// Binds a CSV header row to slots, reporting unknown and missing required columns.
+    public func bindHeader(_ entity: Entity, names: [String], location: SourceLocation) -> [Int] {
+        typer(for: entity).bindHeader(names, location: location)
+    }
+
+    /// Closes a CSV file of `entity` (reports rows lost to a missing required column).
+    public func endFile(_ entity: Entity, path: String) {
+        typer(for: entity).endFile(path: path)
+    }
+
+    /// The typed rows, in the order they were read.
+    public func build() -> Portfolio {
+        var p = Portfolio()
+        p.files = context.files
+        p.programs = programs.rows
+        p.people = people.rows
+        p.certifications = certifications.rows
+        p.projects = projects.rows
+        p.financials = financials.rows
+        p.milestones = milestones.rows
+        p.stageGates = stageGates.rows
+        p.risks = risks.rows
+        p.issues = issues.rows
+        p.assignments = assignments.rows
+        p.benefits = benefits.rows
+        p.benefitMeasurements = benefitMeasurements.rows
+        p.dependencies = dependencies.rows
+        p.changeImpacts = changeImpacts.rows
+        p.lessons = lessons.rows
+        return p
+    }
+}

@@ -1,0 +1,83 @@
+import GovPackCore
+
+/// The faces of a diagnostic list: compiler-style text and JSON.
+public enum DiagnosticReport {
+    /// Text like a compiler's, grouped by project (findings without a project first), then a
+    /// summary line.
+    public static func text(_ diagnostics: [Diagnostic], summary: RunSummary, showInfo: Bool = true) -> String {
+        var out = ""
+        let shown = diagnostics.filter { showInfo || $0.severity != .info }
+        var groups: [String?: [Diagnostic]] = [:]
+        for d in shown { groups[d.projectID, default: []].append(d) }
+        let keys = groups.keys.sorted { ($0 ?? "") < ($1 ?? "") }
+        for key in keys {
+            if let key, keys.count > 1 { out += "\n== project \(key)\n" }
+            for d in groups[key] ?? [] { out += d.formatted + "\n" }
+        }
+        let hidden = diagnostics.count - shown.count
+        out += summary.line
+        if hidden > 0 { out += " (\(hidden) note\(hidden == 1 ? "" : "s") hidden; --verbose shows them)" }
+        return out + "\n"
+    }
+
+    /// `govpack.diagnostics/1`: the same list for scripts.
+    public static func json(_ diagnostics: [Diagnostic], summary: RunSummary) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("schema", "govpack.diagnostics/1")
+        w.beginObject("summary")
+        w.int("files", summary.files)
+        w.int("rejected_files", summary.rejectedFiles)
+        w.int("projects", summary.projects)
+        w.int("errors", summary.errors)
+        w.int("warnings", summary.warnings)
+        w.int("info", summary.infos)
+        w.endObject()
+        w.beginArray("diagnostics")
+        for d in diagnostics {
+            w.beginObject()
+            w.string("id", d.id)
+            w.string("severity", d.severity.rawValue)
+            w.string("message", d.message)
+            w.string("file", d.location?.file)
+            w.int("line", d.location.map(\.line))
+            w.int("column", d.location.map(\.column))
+            if let e = d.location?.element { w.string("element", e) }
+            w.string("project_id", d.projectID)
+            if let h = d.hint { w.string("hint", h) }
+            if !d.related.isEmpty {
+                w.beginArray("related")
+                for r in d.related {
+                    w.beginObject()
+                    w.string("file", r.file)
+                    w.int("line", r.line)
+                    w.int("column", r.column)
+                    w.endObject()
+                }
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.text + "\n"
+    }
+}
+
+/// Counts for the closing line of a run.
+public struct RunSummary: Sendable {
+    public var files: Int
+    public var rejectedFiles: Int
+    public var projects: Int
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+
+    public var line: String {
+        func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        var s = "\(n(errors, "error")), \(n(warnings, "warning")), \(n(infos, "note")) in \(n(files, "file"))"
+        s += " (\(n(projects, "project"))"
+        if rejectedFiles > 0 { s += ", \(rejectedFiles) rejected" }
+        return s + ")"
+    }
+}

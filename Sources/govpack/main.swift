@@ -1,1 +1,0 @@
-print("govpack: not built yet")

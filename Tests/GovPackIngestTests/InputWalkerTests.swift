@@ -1,0 +1,63 @@
+import Foundation
+import GovPackCore
+import GovPackTestSupport
+import Testing
+
+@testable import GovPackIngest
+
+@Suite struct InputWalkerTests {
+    @Test func filesComeInCodePointOrderOfTheirRelativePath() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        for name in ["a/risks.csv", "a-b/projects.csv", "B/x.csv", "a/projects.csv", ".hidden/y.csv", "a/.DS_Store"] {
+            try dir.write(name, "x\n")
+        }
+        let sink = DiagnosticSink()
+        let files = InputWalker.files(under: dir.url.path, diagnostics: sink)
+        // '-' (0x2D) sorts before '/' (0x2F), and upper case before lower case.
+        #expect(files.map(\.relativePath) == ["B/x.csv", "a-b/projects.csv", "a/projects.csv", "a/risks.csv"])
+        #expect(files.first?.displayPath == dir.url.path + "/B/x.csv")
+        #expect(sink.count == 0)
+    }
+
+    @Test func aLinkOutOfTheInputFolderIsRefused() throws {
+        let outside = try TemporaryFolder()
+        let input = try TemporaryFolder()
+        defer { outside.remove(); input.remove() }
+        let secret = try outside.write("people.csv", "person_id,name\nP-1,Secret\n")
+        try input.write("team/projects.csv", "x\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: input.url.appendingPathComponent("team/people.csv").path, withDestinationPath: secret.path)
+        let sink = DiagnosticSink()
+        let files = InputWalker.files(under: input.url.path, diagnostics: sink)
+        #expect(files.map(\.relativePath) == ["team/projects.csv"])
+        let d = try #require(sink.all.first)
+        #expect(d.id == IngestID.pathOutsideInput)
+        #expect(d.severity == .error)
+        #expect(d.location?.file == input.url.path + "/team/people.csv")
+    }
+
+    @Test func aMissingPathIsAnError() {
+        let sink = DiagnosticSink()
+        #expect(InputWalker.files(under: "/nonexistent/govpack", diagnostics: sink).isEmpty)
+        #expect(sink.all.map(\.id) == [IngestID.fileUnreadable])
+    }
+}
+
+@Suite struct XMLRootSnifferTests {
+    static let cases: [(String, XMLRootSniffer.Root?)] = [
+        (#"<?xml version="1.0"?><submission xmlns="urn:govpack:submission:1" period="2026-11">"#,
+         .init(localName: "submission", namespace: "urn:govpack:submission:1", hasDoctype: false)),
+        ("\u{FEFF}<!-- export --><Project xmlns=\"http://schemas.microsoft.com/project\">",
+         .init(localName: "Project", namespace: "http://schemas.microsoft.com/project", hasDoctype: false)),
+        (#"<g:submission xmlns:g='urn:govpack:submission:1'/>"#,
+         .init(localName: "submission", namespace: "urn:govpack:submission:1", hasDoctype: false)),
+        (#"<!DOCTYPE x [<!ENTITY e "v">]><x>&e;</x>"#, .init(localName: "x", namespace: nil, hasDoctype: true)),
+        ("project_id,name\n", nil),
+    ]
+
+    @Test(arguments: cases)
+    func findsTheRoot(_ text: String, _ expected: XMLRootSniffer.Root?) {
+        #expect(XMLRootSniffer.sniff(Array(text.utf8)) == expected)
+    }
+}
