@@ -30,11 +30,14 @@ public struct Diagnostic: Sendable, Hashable {
     public var hint: String?
     /// The project the finding belongs to, when known (used to group output).
     public var projectID: String?
+    /// Source text with a caret under the fault, for expression errors.
+    public var excerpt: String?
 
     public init(
         id: String, severity: Severity, message: String, location: SourceLocation? = nil,
-        related: [SourceLocation] = [], hint: String? = nil, projectID: String? = nil
+        related: [SourceLocation] = [], hint: String? = nil, projectID: String? = nil, excerpt: String? = nil
     ) {
+        self.excerpt = excerpt
         self.id = id
         self.severity = severity
         self.message = message
@@ -50,6 +53,7 @@ public struct Diagnostic: Sendable, Hashable {
         if let location { s += "\(location): " }
         s += "\(severity.rawValue): [\(id)] \(message)"
         if let element = location?.element { s += " (element <\(element)>)" }
+        if let excerpt { s += "\n" + excerpt }
         for r in related { s += "\n  \(r): note: see also" }
         if let hint { s += "\n  hint: \(hint)" }
         return s

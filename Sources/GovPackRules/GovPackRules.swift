@@ -1,1 +1,0 @@
-// Module GovPackRules: see ../shared/STYLE.md for its place in the pipeline.

@@ -1,0 +1,161 @@
+import CEL
+import Foundation
+import GovPackCore
+
+/// The type of a relation field, named symbolically so that object types can refer to each
+/// other (a project has risks, a risk has a project).
+enum RelationType {
+    case object(Entity)
+    case list(Entity)
+    case int, double, string, timestamp, bool
+}
+
+/// A field a rule sees beyond the contract's columns: related rows and derived figures.
+struct Relation<R> {
+    let name: String
+    let type: RelationType
+    /// Nil when the related value is absent (`has()` is false).
+    let value: (R, RuleIndex) -> CELValue?
+}
+
+/// A row type that rules can run over, with its relation fields.
+protocol RuleRow: EntityRow {
+    static var relations: [Relation<Self>] { get }
+}
+
+/// A contract row seen through CEL: columns by index first, then relations.
+final class EntityObject<R: RuleRow>: CELObject {
+    let row: R
+    let index: RuleIndex
+
+    init(_ row: R, _ index: RuleIndex) {
+        self.row = row
+        self.index = index
+    }
+
+    func celField(_ i: Int) -> CELValue? {
+        let columns = R.columns
+        if i < columns.count { return columns[i].get(row).map(CELBridge.value) }
+        let relations = R.relations
+        let r = i - columns.count
+        return r < relations.count ? relations[r].value(row, index) : nil
+    }
+}
+
+/// The CEL object types of every entity and of the portfolio, built once.
+final class RuleSchema {
+    static let shared = RuleSchema()
+
+    private(set) var types: [Entity: CELObjectType] = [:]
+    let portfolioType: CELObjectType
+
+    private init() {
+        for e in Entity.allCases { types[e] = CELObjectType(name: e.xmlElement, fields: []) }
+        portfolioType = CELObjectType(name: "portfolio", fields: [])
+        func define<R: RuleRow>(_: R.Type) {
+            let columns = R.columns.map { (name: $0.name, type: CELBridge.type(of: $0.type)) }
+            let relations = R.relations.map { (name: $0.name, type: resolve($0.type)) }
+            types[R.entity]?.setFields(columns + relations)
+        }
+        define(Program.self)
+        define(Person.self)
+        define(Certification.self)
+        define(Project.self)
+        define(Financial.self)
+        define(Milestone.self)
+        define(StageGate.self)
+        define(Risk.self)
+        define(Issue.self)
+        define(Assignment.self)
+        define(Benefit.self)
+        define(BenefitMeasurement.self)
+        define(Dependency.self)
+        define(ChangeImpact.self)
+        define(Lesson.self)
+        portfolioType.setFields(PortfolioObject.fields.map { (name: $0, type: CELType.list(.object(types[$1]!))) })
+    }
+
+    private func resolve(_ t: RelationType) -> CELType {
+        switch t {
+        case .object(let e): .object(types[e]!)
+        case .list(let e): .list(.object(types[e]!))
+        case .int: .int
+        case .double: .double
+        case .string: .string
+        case .timestamp: .timestamp
+        case .bool: .bool
+        }
+    }
+
+    func type(_ e: Entity) -> CELObjectType { types[e]! }
+
+    func object<R: RuleRow>(_ row: R, _ index: RuleIndex) -> CELValue {
+        .object(types[R.entity]!, EntityObject(row, index))
+    }
+
+    func list<R: RuleRow>(_ rows: [R], _ indices: [Int]?, _ index: RuleIndex) -> CELValue {
+        .list((indices ?? []).map { object(rows[$0], index) })
+    }
+}
+
+/// The whole portfolio, for rules with `scope: portfolio`.
+final class PortfolioObject: CELObject {
+    static let fields: [(String, Entity)] = [
+        ("programs", .programs), ("people", .people), ("projects", .projects), ("risks", .risks),
+        ("issues", .issues), ("milestones", .milestones), ("stage_gates", .stageGates),
+        ("benefits", .benefits), ("dependencies", .dependencies),
+    ]
+    let index: RuleIndex
+
+    init(_ index: RuleIndex) { self.index = index }
+
+    func celField(_ i: Int) -> CELValue? {
+        let s = RuleSchema.shared
+        let p = index.portfolio
+        func all<R: RuleRow>(_ rows: [R]) -> CELValue { .list(rows.map { s.object($0, index) }) }
+        switch i {
+        case 0: return all(p.programs)
+        case 1: return all(p.people)
+        case 2: return all(p.projects)
+        case 3: return all(p.risks)
+        case 4: return all(p.issues)
+        case 5: return all(p.milestones)
+        case 6: return all(p.stageGates)
+        case 7: return all(p.benefits)
+        case 8: return all(p.dependencies)
+        default: return nil
+        }
+    }
+}
+
+/// Contract values as CEL values: text, enums, RAG and periods are strings; decimals are doubles;
+/// dates are timestamps at midnight UTC.
+enum CELBridge {
+    static func value(_ v: FieldValue) -> CELValue {
+        switch v {
+        case .text(let s): .string(s)
+        case .int(let i): .int(Int64(i))
+        case .decimal(let d): .double(NSDecimalNumber(decimal: d).doubleValue)
+        case .date(let d): timestamp(d)
+        case .period(let p): .string(p.description)
+        case .bool(let b): .bool(b)
+        case .rag(let r): .string(r.rawValue)
+        }
+    }
+
+    static func timestamp(_ d: Day) -> CELValue {
+        .timestamp(CELTimestamp(seconds: Int64(d.daysSinceEpoch) * 86_400, nanos: 0))
+    }
+
+    static func double(_ d: Decimal) -> CELValue { .double(NSDecimalNumber(decimal: d).doubleValue) }
+
+    static func type(of t: FieldType) -> CELType {
+        switch t {
+        case .text, .enumeration, .rag, .period: .string
+        case .int: .int
+        case .decimal: .double
+        case .date: .timestamp
+        case .bool: .bool
+        }
+    }
+}
