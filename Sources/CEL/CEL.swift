@@ -1,1 +1,0 @@
-// Module CEL: see ../shared/STYLE.md for its place in the pipeline.
