@@ -24,7 +24,11 @@ let package = Package(
         ),
         .target(name: "GovPackIngest", dependencies: ["GovPackCore", "CLibXML2"]),
         .target(name: "CEL"),
-        .target(name: "GovPackRules", dependencies: ["GovPackCore", "CEL", "Yams"]),
+        .target(
+            name: "GovPackRules",
+            dependencies: ["GovPackCore", "CEL", "Yams"],
+            resources: [.copy("Packs")]
+        ),
         .target(name: "GovPackMetrics", dependencies: ["GovPackCore"]),
         .target(
             name: "GovPackPipeline",

@@ -44,11 +44,19 @@ public indirect enum CELType: Hashable, CustomStringConvertible {
 /// Hashing and equality are by identity: two declarations with the same name are different types.
 public final class CELObjectType: Hashable, @unchecked Sendable {
     public let name: String
-    public let fields: [(name: String, type: CELType)]
-    private let index: [String: Int]
+    public private(set) var fields: [(name: String, type: CELType)]
+    private var index: [String: Int]
 
     public init(name: String, fields: [(name: String, type: CELType)]) {
         self.name = name
+        self.fields = []
+        self.index = [:]
+        setFields(fields)
+    }
+
+    /// Defines the fields after creation, so that types can refer to each other (a project has
+    /// risks, a risk has a project). Call before any expression using the type is compiled.
+    public func setFields(_ fields: [(name: String, type: CELType)]) {
         self.fields = fields
         var index: [String: Int] = [:]
         for (i, f) in fields.enumerated() where index[f.name] == nil { index[f.name] = i }

@@ -71,15 +71,10 @@ enum RuleCompiler {
         var ok = true
         func program(_ key: String, _ source: String, offsetInText: Int = 0) -> CELProgram? {
             do {
-                let p = try CELProgram.compile(source, in: env)
-                return p
-            } catch let e as CELCompileError {
-                ok = false
-                report(e, key: key, source: source, offsetInText: offsetInText, rule: rule, pack: pack, diagnostics)
-                return nil
+                return try CELProgram.compile(source, in: env)
             } catch {
                 ok = false
-                diagnostics.emit("rules.pack.cel", .error, "rule '\(rule.id)': \(error)", at: rule.location)
+                report(error, key: key, source: source, offsetInText: offsetInText, rule: rule, pack: pack, diagnostics)
                 return nil
             }
         }
