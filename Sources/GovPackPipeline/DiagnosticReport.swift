@@ -1,10 +1,14 @@
+import Foundation
 import GovPackCore
 
 /// The faces of a diagnostic list: compiler-style text and JSON.
 public enum DiagnosticReport {
     /// Text like a compiler's, grouped by project (findings without a project first), then a
     /// summary line.
-    public static func text(_ diagnostics: [Diagnostic], summary: RunSummary, showInfo: Bool = true) -> String {
+    public static func text(
+        _ diagnostics: [Diagnostic], summary: RunSummary, showInfo: Bool = true,
+        compliance: [(project: String, score: Double?, errors: Int, warnings: Int)] = []
+    ) -> String {
         var out = ""
         let shown = diagnostics.filter { showInfo || $0.severity != .info }
         var groups: [String?: [Diagnostic]] = [:]
@@ -13,6 +17,16 @@ public enum DiagnosticReport {
         for key in keys {
             if let key, keys.count > 1 { out += "\n== project \(key)\n" }
             for d in groups[key] ?? [] { out += d.formatted + "\n" }
+        }
+        if !compliance.isEmpty {
+            out += "\nCompliance (100 x (1 - failed / applicable error-rule checks)), lowest first:\n"
+            let ranked = compliance.sorted { ($0.score ?? 101, $0.project) < ($1.score ?? 101, $1.project) }
+            for c in ranked {
+                let score = c.score.map { String(format: "%5.1f%%", $0) } ?? "    –  "
+                out += "  \(c.project.padding(toLength: max(12, c.project.count), withPad: " ", startingAt: 0)) \(score)"
+                out += "  \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s")\n"
+            }
+            out += "\n"
         }
         let hidden = diagnostics.count - shown.count
         out += summary.line

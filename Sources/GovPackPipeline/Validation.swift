@@ -1,14 +1,34 @@
 import GovPackCore
 import GovPackIngest
+import GovPackRules
 
-/// `govpack validate`: read the inputs and report every problem found.
+/// `govpack validate`: read the inputs, check them against the rule packs, and report every
+/// problem found with its place.
 public struct Validation {
-    public var options: LoadOptions
+    public struct Options: Sendable {
+        public var load = LoadOptions()
+        /// Nil: infer from the data (see `PeriodInference`).
+        public var period: Period?
+        /// Rule pack files; `default` names the shipped PMO standard. Empty: the default pack.
+        public var rulePacks: [String] = []
+        /// Skip the rules: report ingest problems only.
+        public var noRules = false
+        public var waiversFile: String?
+        public var config = RuleConfig()
 
-    public init(options: LoadOptions = LoadOptions()) { self.options = options }
+        public init() {}
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
 
     public struct Result: Sendable {
         public var load: LoadResult
+        public var period: Period
+        public var periodInferred: Bool
+        public var rules: [Rule]
+        public var ruleResults: RuleResults?
         public var diagnostics: [Diagnostic]
         public var summary: RunSummary
         public var hasErrors: Bool { summary.errors > 0 }
@@ -16,8 +36,31 @@ public struct Validation {
 
     public func run(_ paths: [String]) -> Result {
         let sink = DiagnosticSink()
-        let load = InputLoader(options: options).load(paths, diagnostics: sink)
-        let all = sink.all
+        var loadOptions = options.load
+        if loadOptions.period == nil { loadOptions.period = options.period }
+        let load = InputLoader(options: loadOptions).load(paths, diagnostics: sink)
+        let inferred = options.period == nil
+        let period = options.period ?? PeriodInference.infer(load.portfolio)
+        if inferred {
+            sink.emit(
+                "validate.period_inferred", .info,
+                "report period \(period) inferred from the latest last_updated date; pass --period to set it",
+                at: nil)
+        }
+        var rules: [Rule] = []
+        var ruleResults: RuleResults?
+        var ruleDiagnostics: [Diagnostic] = []
+        if !options.noRules {
+            let packs = loadPacks(sink)
+            let engine = RuleEngine(packs: packs, config: options.config, diagnostics: sink)
+            let waivers = options.waiversFile.map { WaiverLoader.load(path: $0, diagnostics: sink) } ?? []
+            let figures = ProjectFiguresCalculator.figures(load.portfolio, period: period)
+            let results = engine.run(load.portfolio, period: period, figures: figures, waivers: waivers)
+            rules = engine.rules
+            ruleResults = results
+            ruleDiagnostics = engine.diagnostics(for: results)
+        }
+        let all = (sink.all + ruleDiagnostics).sorted(by: Diagnostic.ordered)
         let summary = RunSummary(
             files: load.files.filter { $0.format != nil }.count,
             rejectedFiles: load.rejected.count,
@@ -25,6 +68,28 @@ public struct Validation {
             errors: all.filter { $0.severity == .error }.count,
             warnings: all.filter { $0.severity == .warning }.count,
             infos: all.filter { $0.severity == .info }.count)
-        return Result(load: load, diagnostics: all, summary: summary)
+        return Result(
+            load: load, period: period, periodInferred: inferred, rules: rules, ruleResults: ruleResults,
+            diagnostics: all, summary: summary)
+    }
+
+    private func loadPacks(_ sink: DiagnosticSink) -> [RulePack] {
+        let names = options.rulePacks.isEmpty ? ["default"] : options.rulePacks
+        return names.compactMap { name in
+            name == "default"
+                ? RulePackLoader.loadDefault(diagnostics: sink)
+                : RulePackLoader.load(path: name, diagnostics: sink)
+        }
+    }
+}
+
+/// The report period when none is given: the month of the latest `last_updated` among the
+/// projects (a team validates the month it just reported), else the period of the latest
+/// financials row, else 2000-01. Always derived from the input, never from the clock.
+public enum PeriodInference {
+    public static func infer(_ p: Portfolio) -> Period {
+        if let d = p.projects.map(\.lastUpdated).max() { return d.period }
+        if let f = p.financials.map(\.period).max() { return f }
+        return Period(year: 2000, month: 1)!
     }
 }

@@ -48,6 +48,8 @@ import Testing
     static let cases: [(String, XMLRootSniffer.Root?)] = [
         (#"<?xml version="1.0"?><submission xmlns="urn:govpack:submission:1" period="2026-11">"#,
          .init(localName: "submission", namespace: "urn:govpack:submission:1", hasDoctype: false)),
+        ("<?xml version=\"1.0\"?>\n<!-- a -->\n<projects>",
+         .init(localName: "projects", namespace: nil, hasDoctype: false, line: 3)),
         ("\u{FEFF}<!-- export --><Project xmlns=\"http://schemas.microsoft.com/project\">",
          .init(localName: "Project", namespace: "http://schemas.microsoft.com/project", hasDoctype: false)),
         (#"<g:submission xmlns:g='urn:govpack:submission:1'/>"#,

@@ -76,7 +76,7 @@ public struct InputLoader {
                 diagnostics.emit(
                     IngestID.xmlUnknownRoot, .error,
                     "root element <\(root.localName)>\(ns) is neither a govpack submission (submission, urn:govpack:submission:1) nor a Microsoft Project export (Project, http://schemas.microsoft.com/project); the file is not read",
-                    at: SourceLocation(file: file.displayPath, line: 1, column: 0, element: root.localName),
+                    at: SourceLocation(file: file.displayPath, line: root.line, column: 0, element: root.localName),
                     hint: "export the schedule as Microsoft Project XML, or write the submission in the govpack format")
             } else {
                 diagnostics.emit(

@@ -6,6 +6,8 @@ public enum XMLRootSniffer {
         public var namespace: String?
         /// True when a DOCTYPE came before the root (the readers refuse such documents).
         public var hasDoctype: Bool
+        /// The line the root element starts on.
+        public var line: Int = 1
     }
 
     /// The root element, or nil when the bytes do not start like XML.
@@ -36,7 +38,9 @@ public enum XMLRootSniffer {
                 guard j < b.count else { return nil }
                 i = j + 1
             } else {
-                return startTag(b, i + 1, doctype: doctype)
+                guard var root = startTag(b, i + 1, doctype: doctype) else { return nil }
+                root.line = 1 + b[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                return root
             }
         }
         return nil
