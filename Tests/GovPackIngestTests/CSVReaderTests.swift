@@ -285,3 +285,26 @@ func csvEncoding(_ c: CSVCase) {
     #expect(r.rows.last?[149] == String(repeating: "ab\"", count: 3000))
     #expect(r.rows.last?[199] == "200")
 }
+
+@Test func utf16WithoutByteOrderMarkIsNotGuessedButHinted() {
+    // "a,b\n1,2\n" as UTF-16LE without a mark: read as bytes, every other one NUL.
+    let bytes = Array("a,b\n1,2\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let r = parseCSV(bytes)
+    #expect(r.found == [Expected(IngestID.nulByte, .error, 1, 2), Expected(IngestID.raggedRow, .warning, 3, 2)])
+    #expect(r.diagnostics.first?.message.contains("8 NUL bytes") == true)
+    #expect(r.diagnostics.first?.hint?.contains("UTF-16") == true)
+}
+
+@Test(arguments: [
+    (bytes: [0xEF, 0xBB, 0xBF, 0x61] as [UInt8], start: 3, encoding: TextEncoding.utf8),
+    (bytes: [0x61, 0xC3, 0xA9] as [UInt8], start: 0, encoding: .utf8),
+    (bytes: [0x61, 0xE9] as [UInt8], start: 0, encoding: .windows1252),
+    (bytes: [0xFF, 0xFE, 0x61, 0x00] as [UInt8], start: 0, encoding: .utf16LE),
+    (bytes: [0xFE, 0xFF, 0x00, 0x61] as [UInt8], start: 0, encoding: .utf16BE),
+])
+func decoderReportsWhatItReadAs(bytes: [UInt8], start: Int, encoding: TextEncoding) throws {
+    let text = try #require(TextDecoder.decode(bytes, path: "t.csv", diagnostics: DiagnosticSink()))
+    #expect(text.start == start)
+    #expect(text.encoding == encoding)
+    #expect(String(decoding: text.bytes[text.start...], as: UTF8.self).hasPrefix("a"))
+}
