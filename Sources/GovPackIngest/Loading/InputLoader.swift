@@ -98,7 +98,7 @@ public struct InputLoader {
 
 /// The formats govpack reads, in the order they are asked to claim a file.
 public enum InputFormats {
-    public static var all: [any InputFormat.Type] = []
+    public static let all: [any InputFormat.Type] = [CSVFormat.self]
 }
 
 /// Reading files as bytes, without Foundation's `Data` round trip.

@@ -4,6 +4,11 @@ import GovPackCore
 final class TypingContext {
     let diagnostics: DiagnosticSink
     var files = SourceFiles()
+    /// Turns the column a reader passed into a real column, for readers that pass a cheap token
+    /// (CSV passes the field index: columns are counted only when a diagnostic needs one).
+    var resolveColumn: ((Int) -> Int)?
+
+    func column(_ token: Int) -> Int { resolveColumn?(token) ?? token }
 
     init(diagnostics: DiagnosticSink) { self.diagnostics = diagnostics }
 
@@ -113,6 +118,12 @@ public final class PortfolioBuilder: RowSink {
     /// Binds a CSV header row to slots, reporting unknown and missing required columns.
     public func bindHeader(_ entity: Entity, names: [String], location: SourceLocation) -> [Int] {
         typer(for: entity).bindHeader(names, location: location)
+    }
+
+    /// Makes `field(slot:value:line:column:)` take a token (e.g. a field index) that `resolve`
+    /// turns into a column only when a diagnostic needs it; nil restores real columns.
+    public func setColumnResolver(_ resolve: ((Int) -> Int)?) {
+        context.resolveColumn = resolve
     }
 
     /// Closes a CSV file of `entity` (reports rows lost to a missing required column).

@@ -14,6 +14,8 @@ final class TableTyper<Row: EntityRow> {
     private var draft = Row()
     private var present: [Bool]
     private var failed: [Bool]
+    /// Whether the current row had the column at all (possibly empty).
+    private var sawField: [Bool]
     private var fieldColumn: [Int]
     private var invalid = false
     private var rowLine = 0
@@ -28,6 +30,7 @@ final class TableTyper<Row: EntityRow> {
         self.context = context
         present = Array(repeating: false, count: Row.columns.count)
         failed = present
+        sawField = present
         fieldColumn = Array(repeating: 0, count: Row.columns.count)
         for (i, c) in columns.enumerated() { slotsByName[c.name] = i }
     }
@@ -85,6 +88,7 @@ final class TableTyper<Row: EntityRow> {
         for i in present.indices {
             present[i] = false
             failed[i] = false
+            sawField[i] = false
             fieldColumn[i] = 0
         }
         invalid = false
@@ -102,6 +106,7 @@ final class TableTyper<Row: EntityRow> {
             return
         }
         fieldColumn[slot] = column
+        sawField[slot] = true
         guard !value.isEmpty else { return }  // empty = missing
         let c = columns[slot]
         switch FieldParser.parse(value, as: c.type, range: c.range) {
@@ -123,7 +128,7 @@ final class TableTyper<Row: EntityRow> {
         }
         if let first = missing.first {
             let names = missing.map { columns[$0].name }
-            let col = fieldColumn[first] > 0 ? fieldColumn[first] : rowColumn
+            let col = sawField[first] ? context.column(fieldColumn[first]) : rowColumn
             context.diagnostics.emit(
                 IngestID.missingField, .error,
                 "\(Row.entity.rawValue) row is missing required \(names.count == 1 ? "field" : "fields") "
@@ -143,7 +148,7 @@ final class TableTyper<Row: EntityRow> {
         let text = String(decoding: value, as: UTF8.self)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         let consequence = c.required ? "the row is left out" : "the value is ignored"
-        let location = context.location(file: draft.origin.file, line: line, column: col, entity: Row.entity)
+        let location = context.location(file: draft.origin.file, line: line, column: context.column(col), entity: Row.entity)
         switch error {
         case .invalid(let expected, let hint):
             context.diagnostics.emit(

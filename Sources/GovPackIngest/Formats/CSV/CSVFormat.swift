@@ -1,0 +1,67 @@
+import GovPackCore
+
+/// `<entity>.csv` files of the submission standard.
+public enum CSVFormat: InputFormat {
+    public static let name = "CSV"
+
+    public static func claims(_ file: InputFile, head: FileHead) -> Bool {
+        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+        return Entity(fileName: name) != nil
+    }
+
+    public static func read(_ file: InputFile, fileID: UInt32, into builder: PortfolioBuilder, options: LoadOptions) -> Bool {
+        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+        guard let entity = Entity(fileName: name) else { return false }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(file.path)
+        } catch {
+            builder.diagnostics.emit(
+                IngestID.fileUnreadable, .error, "cannot read the file: \(error.localizedDescription)",
+                at: SourceLocation(file: file.displayPath))
+            return false
+        }
+        var slots: [Int] = []
+        var records = 0
+        let readable = CSVReader.read(bytes, path: file.displayPath, diagnostics: builder.diagnostics) { record in
+            records += 1
+            if records == 1 {
+                slots = bindHeader(record, entity: entity, builder: builder, path: file.displayPath)
+                return
+            }
+            builder.setColumnResolver { record.column($0) }
+            builder.beginRow(entity, file: fileID, line: record.line, column: 1)
+            let n = min(record.count, slots.count)
+            for i in 0..<n where slots[i] >= 0 {
+                builder.field(slot: slots[i], value: record.field(i), line: record.line(i), column: i)
+            }
+            builder.endRow()
+        }
+        builder.setColumnResolver(nil)
+        builder.endFile(entity, path: file.displayPath)
+        if readable && records == 0 {
+            builder.diagnostics.emit(
+                IngestID.fileEmpty, .warning, "the file is empty: no header row and no data",
+                at: SourceLocation(file: file.displayPath),
+                hint: "remove the file, or export it again with its header row (\(entity.columnSummaries.filter(\.required).map(\.name).joined(separator: ", ")), ...)")
+        }
+        return readable
+    }
+
+    /// Header names to slots; a repeated name (which the reader reports) gets no slot, so the
+    /// first column of that name is the one read.
+    private static func bindHeader(_ record: CSVRecord, entity: Entity, builder: PortfolioBuilder, path: String) -> [Int] {
+        var names: [String] = []
+        var seen = Set<String>()
+        var repeated: [Bool] = []
+        for i in 0..<record.count {
+            let name = record.string(i)
+            let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            repeated.append(!key.isEmpty && !seen.insert(key).inserted)
+            names.append(name)
+        }
+        var slots = builder.bindHeader(entity, names: names, location: SourceLocation(file: path, line: record.line))
+        for i in slots.indices where repeated[i] || names[i].trimmingCharacters(in: .whitespaces).isEmpty { slots[i] = -1 }
+        return slots
+    }
+}
