@@ -805,12 +805,15 @@ def mspdi_xml():
 
 # MARK: - Writers
 
-def write_csv(path, entity, rows):
+def write_csv(path, entity, rows, excel=False):
+    """excel=True writes what Excel on Windows saves as "CSV UTF-8": a byte-order mark and CRLF."""
     if not rows:
         return
     os.makedirs(os.path.dirname(path), exist_ok=True)
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    if excel:
+        buf.write("\ufeff")
+    w = csv.writer(buf, lineterminator="\r\n" if excel else "\n")
     w.writerow(COLS[entity])
     for r in rows:
         if isinstance(r, dict):
@@ -886,7 +889,8 @@ def main():
         if team == "customer":
             write_submission_xml(os.path.join(folder, "submission.xml"), "Customer Experience", prows, tables)
             continue
-        write_csv(os.path.join(folder, "projects.csv"), "projects", prows)
+        excel = team == "regulatory"
+        write_csv(os.path.join(folder, "projects.csv"), "projects", prows, excel)
         if team == "infrastructure":
             with open(os.path.join(folder, "PRJ-031.xml"), "w", encoding="utf-8") as f:
                 f.write(mspdi_xml())
@@ -898,7 +902,7 @@ def main():
             rows = [r for r in tables[entity] if r[idx] in pids]
             if entity == "dependencies":
                 rows = [r for r in tables[entity] if r[0] in pids]
-            write_csv(os.path.join(folder, f"{entity}.csv"), entity, rows)
+            write_csv(os.path.join(folder, f"{entity}.csv"), entity, rows, excel)
     report(tables)
 
 

@@ -3,8 +3,8 @@
 
     python3 SampleData/tools/check_portfolio.py DIR [--period 2026-11]
 
-Reads every <entity>.csv and every urn:govpack:submission:1 XML under DIR (MSPDI files are
-skipped), then prints: duplicate keys, broken references, inconsistent dates, and the list of
+Reads every <entity>.csv and every urn:govpack:submission:1 XML under DIR (MSPDI files and any
+folder named `bad` are skipped), then prints: field types and enums against the contract,: duplicate keys, broken references, inconsistent dates, and the list of
 governance findings that SampleData/README.md says are planted. Exit 1 on structural problems
 (duplicates, bad references, bad dates); findings alone are not failures.
 """
@@ -12,6 +12,7 @@ import calendar
 import csv
 import datetime as dt
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -32,9 +33,85 @@ ELEMENT = {"financials": "financials", "milestone": "milestones", "stage_gate": 
            "change_impact": "change_impacts", "lesson": "lessons"}
 
 
+ENUMS = {
+    "stage": {"initiation", "planning", "execution", "closing", "closed"},
+    "methodology": {"waterfall", "agile", "hybrid"},
+    "milestones.status": {"not_started", "in_progress", "complete", "missed"},
+    "decision": {"approved", "conditional", "rejected", "deferred"},
+    "risks.category": {"strategic", "financial", "schedule", "technical", "resource", "compliance",
+                       "operational", "external"},
+    "response": {"avoid", "mitigate", "transfer", "accept"},
+    "risks.status": {"open", "closed"}, "issues.status": {"open", "closed"},
+    "issues.priority": {"low", "medium", "high", "critical"},
+    "benefits.category": {"financial", "efficiency", "customer", "compliance", "strategic"},
+    "dependencies.status": {"on_track", "at_risk", "late", "delivered"},
+    "impact_level": {"low", "medium", "high"}, "gate": {"G0", "G1", "G2", "G3", "G4", "G5"},
+}
+REQUIRED = {
+    "programs": ["program_id", "name"], "people": ["person_id", "name"],
+    "certifications": ["person_id", "certification"],
+    "projects": ["project_id", "name", "stage", "start_date", "baseline_end_date", "budget", "rag_overall",
+                 "last_updated"],
+    "financials": ["project_id", "period", "planned_value", "earned_value", "actual_cost"],
+    "milestones": ["project_id", "milestone_id", "name", "baseline_date"],
+    "stage_gates": ["project_id", "gate", "planned_date"],
+    "risks": ["project_id", "risk_id", "title", "probability", "impact", "status"],
+    "issues": ["project_id", "issue_id", "title"],
+    "assignments": ["project_id", "person_id", "period", "planned_hours"],
+    "benefits": ["project_id", "benefit_id", "description", "baseline_value", "target_value", "target_date"],
+    "benefit_measurements": ["benefit_id", "project_id", "measured_on", "actual_value"],
+    "dependencies": ["from_project_id", "to_project_id"],
+    "change_impacts": ["project_id", "stakeholder_group"],
+    "lessons": ["project_id", "lesson_id", "description"],
+}
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+DEC_RE = re.compile(r"^-?\d+(\.\d+)?$")
+INT_RE = re.compile(r"^-?\d+$")
+
+
+def type_errors(entity, r):
+    errs = []
+    for c in REQUIRED[entity]:
+        if not r.get(c):
+            errs.append(f"missing {c}")
+    for c, v in r.items():
+        if c == "@" or v in ("", None):
+            continue
+        key = f"{entity}.{c}" if f"{entity}.{c}" in ENUMS else c
+        if key in ENUMS and entity != "lessons" and v not in ENUMS[key]:
+            errs.append(f"{c}={v!r} not in enum")
+        elif c.endswith("_date") or c in ("measured_on", "recorded_on", "needed_by", "last_updated"):
+            try:
+                dt.date.fromisoformat(v)
+                assert DATE_RE.match(v)
+            except Exception:
+                errs.append(f"{c}={v!r} not a date")
+        elif c == "period" and not PERIOD_RE.match(v):
+            errs.append(f"{c}={v!r} not a period")
+        elif c in ("planned_value", "earned_value", "actual_cost", "forecast_at_completion", "budget",
+                   "capacity_hours", "percent_complete", "planned_hours", "actual_hours", "baseline_value",
+                   "target_value", "actual_value", "training_completion", "adoption_target",
+                   "adoption_actual") and not DEC_RE.match(v):
+            errs.append(f"{c}={v!r} not a plain decimal")
+        elif c in ("probability", "impact") and not (INT_RE.match(v) and 1 <= int(v) <= 5):
+            errs.append(f"{c}={v!r} not 1-5")
+        elif c in ("strategic_score", "priority") and entity == "projects" and not INT_RE.match(v):
+            errs.append(f"{c}={v!r} not an int")
+        elif c.startswith("rag_") and v.upper() not in ("R", "A", "G"):
+            errs.append(f"{c}={v!r} not a RAG")
+        elif c == "escalated" and v.upper() not in ("Y", "N", "YES", "NO", "TRUE", "FALSE", "1", "0"):
+            errs.append(f"{c}={v!r} not a bool")
+        if c in ("percent_complete", "training_completion", "adoption_target", "adoption_actual") \
+                and DEC_RE.match(v) and not 0 <= float(v) <= 100:
+            errs.append(f"{c}={v!r} not 0-100")
+    return errs
+
+
 def load(root):
     tables = {k: [] for k in KEYS}
-    for dirpath, _, files in sorted(os.walk(root)):
+    for dirpath, dirs, files in os.walk(root):
+        dirs[:] = sorted(x for x in dirs if x != "bad")      # SampleData/bad holds deliberate defects
         for f in sorted(files):
             path = os.path.join(dirpath, f)
             stem = f[:-4].lower()
@@ -75,6 +152,10 @@ def main():
     t = load(root)
     problems, findings = [], []
 
+    for entity in KEYS:
+        for r in t[entity]:
+            for e in type_errors(entity, r):
+                problems.append(f"{entity} {e} at {r['@']}")
     for entity, key in KEYS.items():
         seen = {}
         for r in t[entity]:
