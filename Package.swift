@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Release builds skip run-time exclusivity checks in the hot paths (ingest measured 15% faster);
+/// debug builds, and so the tests, keep them.
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "govpack",
     platforms: [.macOS(.v13)],
@@ -16,14 +20,14 @@ let package = Package(
     ],
     targets: [
         // MARK: - Pipeline stages (dependencies point down toward GovPackCore)
-        .target(name: "GovPackCore"),
+        .target(name: "GovPackCore", swiftSettings: fast),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "GovPackIngest", dependencies: ["GovPackCore", "CLibXML2"]),
-        .target(name: "CEL"),
+        .target(name: "GovPackIngest", dependencies: ["GovPackCore", "CLibXML2"], swiftSettings: fast),
+        .target(name: "CEL", swiftSettings: fast),
         .target(
             name: "GovPackRules",
             dependencies: ["GovPackCore", "CEL", "Yams"],

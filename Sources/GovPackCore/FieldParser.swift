@@ -43,13 +43,12 @@ public enum FieldParser {
             }
             return .success(.bool(v))
         case .rag:
-            guard let r = RAG(text: String(decoding: b, as: UTF8.self)) else {
+            guard let r = parseRAG(b) else {
                 return .failure(.invalid(expected: "R, A or G (or Red, Amber, Green)", hint: nil))
             }
             return .success(.rag(r))
         case .enumeration(let allowed):
-            let s = String(decoding: b, as: UTF8.self)
-            guard let match = allowed.first(where: { $0.caseInsensitiveCompare(s) == .orderedSame }) else {
+            guard let match = allowed.first(where: { equalsIgnoringASCIICase(b, $0) }) else {
                 return .failure(.invalid(expected: "one of " + allowed.joined(separator: ", "), hint: nil))
             }
             return .success(.text(match))
@@ -128,11 +127,41 @@ public enum FieldParser {
     }
 
     public static func parseBool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
-        switch String(decoding: b, as: UTF8.self).lowercased() {
-        case "y", "yes", "true", "1": true
-        case "n", "no", "false", "0": false
-        default: nil
+        for t in ["y", "yes", "true", "1"] where equalsIgnoringASCIICase(b, t) { return true }
+        for f in ["n", "no", "false", "0"] where equalsIgnoringASCIICase(b, f) { return false }
+        return nil
+    }
+
+    public static func parseRAG(_ b: UnsafeBufferPointer<UInt8>) -> RAG? {
+        if b.count == 1 {
+            switch b[0] | 0x20 {
+            case UInt8(ascii: "r"): return .red
+            case UInt8(ascii: "a"): return .amber
+            case UInt8(ascii: "g"): return .green
+            default: return nil
+            }
         }
+        if equalsIgnoringASCIICase(b, "red") { return .red }
+        if equalsIgnoringASCIICase(b, "amber") { return .amber }
+        if equalsIgnoringASCIICase(b, "green") { return .green }
+        return nil
+    }
+
+    /// Byte comparison that folds ASCII letters only (the contract's keywords are ASCII).
+    @inline(__always)
+    static func equalsIgnoringASCIICase(_ b: UnsafeBufferPointer<UInt8>, _ s: String) -> Bool {
+        let u = s.utf8
+        guard u.count == b.count else { return false }
+        var i = 0
+        for c in u {
+            var x = b[i]
+            if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+            var y = c
+            if y >= 0x41 && y <= 0x5A { y |= 0x20 }
+            if x != y { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Says what is wrong with a number as Excel users typically write it.

@@ -36,7 +36,10 @@ extension TableTyper: AnyTableTyper {}
 public final class PortfolioBuilder: RowSink {
     private let context: TypingContext
     private let typers: [AnyTableTyper]
-    private var current: AnyTableTyper?
+    /// The entity of the row being built. Calls go through `switch` to the concrete typer, so the
+    /// compiler specialises the generic typer for each row type (an existential call would run
+    /// the unspecialised code and look up generic metadata on every field).
+    private var current: Entity?
 
     private let programs: TableTyper<Program>
     private let people: TableTyper<Person>
@@ -99,17 +102,66 @@ public final class PortfolioBuilder: RowSink {
     }
 
     public func beginRow(_ entity: Entity, file: UInt32, line: Int, column: Int) {
-        let t = typer(for: entity)
-        current = t
-        t.begin(file: file, line: line, column: column)
+        current = entity
+        switch entity {
+        case .programs: programs.begin(file: file, line: line, column: column)
+        case .people: people.begin(file: file, line: line, column: column)
+        case .certifications: certifications.begin(file: file, line: line, column: column)
+        case .projects: projects.begin(file: file, line: line, column: column)
+        case .financials: financials.begin(file: file, line: line, column: column)
+        case .milestones: milestones.begin(file: file, line: line, column: column)
+        case .stageGates: stageGates.begin(file: file, line: line, column: column)
+        case .risks: risks.begin(file: file, line: line, column: column)
+        case .issues: issues.begin(file: file, line: line, column: column)
+        case .assignments: assignments.begin(file: file, line: line, column: column)
+        case .benefits: benefits.begin(file: file, line: line, column: column)
+        case .benefitMeasurements: benefitMeasurements.begin(file: file, line: line, column: column)
+        case .dependencies: dependencies.begin(file: file, line: line, column: column)
+        case .changeImpacts: changeImpacts.begin(file: file, line: line, column: column)
+        case .lessons: lessons.begin(file: file, line: line, column: column)
+        }
     }
 
     public func field(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
-        current?.field(slot: slot, value: value, line: line, column: column)
+        switch current {
+        case .programs: programs.field(slot: slot, value: value, line: line, column: column)
+        case .people: people.field(slot: slot, value: value, line: line, column: column)
+        case .certifications: certifications.field(slot: slot, value: value, line: line, column: column)
+        case .projects: projects.field(slot: slot, value: value, line: line, column: column)
+        case .financials: financials.field(slot: slot, value: value, line: line, column: column)
+        case .milestones: milestones.field(slot: slot, value: value, line: line, column: column)
+        case .stageGates: stageGates.field(slot: slot, value: value, line: line, column: column)
+        case .risks: risks.field(slot: slot, value: value, line: line, column: column)
+        case .issues: issues.field(slot: slot, value: value, line: line, column: column)
+        case .assignments: assignments.field(slot: slot, value: value, line: line, column: column)
+        case .benefits: benefits.field(slot: slot, value: value, line: line, column: column)
+        case .benefitMeasurements: benefitMeasurements.field(slot: slot, value: value, line: line, column: column)
+        case .dependencies: dependencies.field(slot: slot, value: value, line: line, column: column)
+        case .changeImpacts: changeImpacts.field(slot: slot, value: value, line: line, column: column)
+        case .lessons: lessons.field(slot: slot, value: value, line: line, column: column)
+        case nil: break
+        }
     }
 
     public func endRow() {
-        current?.end()
+        switch current {
+        case .programs: programs.end()
+        case .people: people.end()
+        case .certifications: certifications.end()
+        case .projects: projects.end()
+        case .financials: financials.end()
+        case .milestones: milestones.end()
+        case .stageGates: stageGates.end()
+        case .risks: risks.end()
+        case .issues: issues.end()
+        case .assignments: assignments.end()
+        case .benefits: benefits.end()
+        case .benefitMeasurements: benefitMeasurements.end()
+        case .dependencies: dependencies.end()
+        case .changeImpacts: changeImpacts.end()
+        case .lessons: lessons.end()
+        case nil: break
+        }
         current = nil
     }
 

@@ -25,6 +25,8 @@ final class TableTyper<Row: EntityRow> {
     private var droppedForHeader = 0
 
     private unowned let context: TypingContext
+    /// The slots of the required columns, so that ending a row walks a plain Int array.
+    private let requiredSlots: [Int]
 
     init(context: TypingContext) {
         self.context = context
@@ -33,6 +35,7 @@ final class TableTyper<Row: EntityRow> {
         sawField = present
         fieldColumn = Array(repeating: 0, count: Row.columns.count)
         for (i, c) in columns.enumerated() { slotsByName[c.name] = i }
+        requiredSlots = Row.columns.indices.filter { Row.columns[$0].required }
     }
 
     func slot(named raw: String) -> Int {
@@ -85,11 +88,14 @@ final class TableTyper<Row: EntityRow> {
     func begin(file: UInt32, line: Int, column: Int) {
         draft = Row()
         draft.origin = Origin(file: file, line: UInt32(clamping: line), column: UInt32(clamping: column))
-        for i in present.indices {
+        var i = 0
+        let n = present.count
+        while i < n {
             present[i] = false
             failed[i] = false
             sawField[i] = false
             fieldColumn[i] = 0
+            i += 1
         }
         invalid = false
         rowLine = line
@@ -122,7 +128,7 @@ final class TableTyper<Row: EntityRow> {
 
     func end() {
         var missing: [Int] = []
-        for (i, c) in columns.enumerated() where c.required && !present[i] {
+        for i in requiredSlots where !present[i] {
             invalid = true
             if !failed[i] && !absentFromHeader.contains(i) { missing.append(i) }
         }
