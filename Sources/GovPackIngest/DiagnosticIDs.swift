@@ -22,6 +22,7 @@ public enum IngestID {
 
     // Columns and fields (the typing layer)
     public static let missingColumn = "ingest.column.missing_required"
+    public static let rowsLeftOut = "ingest.column.rows_left_out"
     public static let unknownColumn = "ingest.column.unknown"
     public static let missingField = "ingest.field.missing_required"
     public static let invalidField = "ingest.field.invalid"

@@ -112,7 +112,7 @@ private func brief(_ ds: [Diagnostic]) -> [ExpectedDiagnostic] {
         let (p, ds) = typeRows(.risks, header: header, rows: rows)
         #expect(p.risks.isEmpty)
         #expect(brief(ds) == [
-            .init(id: IngestID.missingColumn, severity: .info, line: 0, column: 0),
+            .init(id: IngestID.rowsLeftOut, severity: .info, line: 0, column: 0),
             .init(id: IngestID.missingColumn, severity: .error, line: 1, column: 0),
         ])
     }

@@ -77,7 +77,7 @@ final class TableTyper<Row: EntityRow> {
     func endFile(path: String) {
         if droppedForHeader > 0, !absentFromHeader.isEmpty {
             context.diagnostics.emit(
-                IngestID.missingColumn, .info,
+                IngestID.rowsLeftOut, .info,
                 "\(droppedForHeader) row(s) of \(Row.entity.fileName) were left out because of the missing column(s)",
                 at: SourceLocation(file: path))
         }
