@@ -2,15 +2,17 @@ import Foundation
 
 /// A micro-benchmark of a typical rule, for `make bench`.
 public enum CELBenchmark {
-    private struct Risk: CELObject {
+    private final class Risk: CELObject {
         let score: Int64
+        init(score: Int64) { self.score = score }
         func celField(_ index: Int) -> CELValue? { index == 0 ? .int(score) : nil }
     }
 
-    private struct Project: CELObject {
+    private final class Project: CELObject {
         let budget: Double
         let stage: String
         let risks: [CELValue]
+        init(budget: Double, stage: String, risks: [CELValue]) { self.budget = budget; self.stage = stage; self.risks = risks }
         func celField(_ index: Int) -> CELValue? {
             switch index {
             case 0: return .double(budget)

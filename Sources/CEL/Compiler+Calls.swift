@@ -16,6 +16,12 @@ extension Compiler {
         case "_?_:_": return try conditional(args, at)
         default: break
         }
+        if name == "size", env.functions["size"] == nil {
+            let arg: Expr? = target == nil ? (args.count == 1 ? args[0] : nil) : (args.isEmpty ? target : nil)
+            if case .comprehension(.filter, let r, let v1, let v2, let fl, let body, let o)? = arg {
+                return try comprehension(.count, range: r, v1: v1, v2: v2, filter: fl, body: body, o)
+            }
+        }
         let tc = try target.map { (x: Expr) throws(CELCompileError) in try compile(x) }
         let ac = try args.map { (x: Expr) throws(CELCompileError) in try compile(x) }
         if let op = try operatorCall(name, ac, at) { return op }
@@ -169,6 +175,16 @@ extension Compiler {
             default: test = { $0 >= 0 }
             }
             if checked { try checkComparable(name, ac[0].type, ac[1].type, at) }
+            if let c = ac[1].constant, case .int(let y) = c {
+                return Compiled(type: .bool) { f throws(CELError) in
+                    let l = try a(f)
+                    if case .int(let x) = l { return .bool(test(x < y ? -1 : (x > y ? 1 : 0))) }
+                    do throws(CELError) {
+                        guard let r = try celCompare(l, c, name) else { return .bool(false) }
+                        return .bool(test(r))
+                    } catch { throw positioned(error, at) }
+                }
+            }
             if let c = ac[1].constant, case .double(let y) = c {
                 return Compiled(type: .bool) { f throws(CELError) in
                     let l = try a(f)

@@ -174,15 +174,18 @@ final class Compiler {
                     return .bool(o.celField(idx) != nil)
                 }
             }
-            return Compiled(type: t.fields[idx].type) { f throws(CELError) in
-                let v = try op(f)
-                guard case .object(let vt, let o) = v else {
+            let fieldType = t.fields[idx].type
+            return Compiled(type: fieldType) { f throws(CELError) in
+                // Switching on the temporary lets the payload be taken rather than copied.
+                switch try op(f) {
+                case .object(let vt, let o):
+                    // The static type is a promise from the host; fall back to a lookup if it was broken.
+                    let i = vt === t ? idx : (vt.fieldIndex(field) ?? -1)
+                    guard i >= 0, let x = o.celField(i) else { throw CELError("no such field '\(field)'", position: at) }
+                    return x
+                case let v:
                     throw CELError("type '\(v.celType)' does not support field selection", position: at)
                 }
-                // The static type is a promise from the host; fall back to a lookup if it was broken.
-                let i = vt === t ? idx : (vt.fieldIndex(field) ?? -1)
-                guard i >= 0, let x = o.celField(i) else { throw CELError("no such field '\(field)'", position: at) }
-                return x
             }
         case .map(let kt, _):
             if checked, kt != .string && kt != .dyn {
@@ -234,7 +237,7 @@ final class Compiler {
         return slot
     }
 
-    private func comprehension(
+    func comprehension(
         _ kind: ComprehensionKind, range: Expr, v1: String, v2: String?, filter: Expr?, body: Expr, _ at: Int
     ) throws(CELCompileError) -> Compiled {
         let rc = try compile(range)
@@ -293,6 +296,16 @@ final class Compiler {
                 if decided { return .bool(target) }
                 if let firstError { throw firstError }
                 return .bool(!target)
+            }
+        case .count:
+            return Compiled(type: .int) { f throws(CELError) in
+                var n: Int64 = 0
+                try iterate(f) { f throws(CELError) in
+                    guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                    if b { n += 1 }
+                    return true
+                }
+                return .int(n)
             }
         case .existsOne:
             return Compiled(type: .bool) { f throws(CELError) in

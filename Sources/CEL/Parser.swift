@@ -3,6 +3,8 @@ import Foundation
 /// The kinds of comprehension the macros expand to.
 enum ComprehensionKind {
     case all, exists, existsOne, map, filter, transformList, transformMap
+    /// `size(range.filter(v, p))`, planned as a count so no list is built.
+    case count
 }
 
 /// A parsed expression; `offset` is the byte offset the checker reports faults at.
