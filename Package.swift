@@ -23,7 +23,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "GovPackIngest", dependencies: ["GovPackCore", "CLibXML2"]),
-        .target(name: "CEL"),
+        .target(name: "CEL", exclude: ["README.md"]),
         .target(name: "GovPackRules", dependencies: ["GovPackCore", "CEL", "Yams"]),
         .target(name: "GovPackMetrics", dependencies: ["GovPackCore"]),
         .target(
