@@ -262,9 +262,18 @@ final class Compiler {
             let r = try rangeEval(f)
             switch r {
             case .list(let xs):
-                for (i, x) in xs.enumerated() {
-                    if let s2 { f.locals[s1] = .int(Int64(i)); f.locals[s2] = x } else { f.locals[s1] = x }
-                    if try !visit(f) { return }
+                // Indexing (not enumerating) copies each element once, straight into its slot.
+                if let s2 {
+                    for i in xs.indices {
+                        f.locals[s1] = .int(Int64(i))
+                        f.locals[s2] = xs[i]
+                        if try !visit(f) { return }
+                    }
+                } else {
+                    for i in xs.indices {
+                        f.locals[s1] = xs[i]
+                        if try !visit(f) { return }
+                    }
                 }
             case .map(let m):
                 for (k, v) in zip(m.keys, m.values) {
