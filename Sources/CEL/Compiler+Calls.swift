@@ -155,6 +155,9 @@ extension Compiler {
                 do throws(CELError) { return try celNegate(try a(f)) } catch { throw positioned(error, at) }
             }
         case "_==_", "_!=_":
+            if checked && !comparable(ac[0].type, ac[1].type) {
+                throw fail("no matching overload for '\(name)' applied to '(\(ac[0].type), \(ac[1].type))'", at)
+            }
             let a = ac[0].eval, b = ac[1].eval
             let neg = name == "_!=_"
             if let c = ac[1].constant, case .string(let s) = c {
@@ -229,6 +232,16 @@ extension Compiler {
                 do throws(CELError) { return try celIndex(x, y) } catch { throw positioned(error, at) }
             }
         case "@in":
+            if checked {
+                let ok: Bool
+                switch ac[1].type {
+                case .list(let el): ok = comparable(ac[0].type, el)
+                case .map(let k, _): ok = comparable(ac[0].type, k)
+                case .dyn: ok = true
+                default: ok = false
+                }
+                if !ok { throw fail("no matching overload for 'in' applied to '(\(ac[0].type), \(ac[1].type))'", at) }
+            }
             let a = ac[0].eval, b = ac[1].eval
             return Compiled(type: .bool) { f throws(CELError) in
                 let x = try a(f), y = try b(f)
@@ -240,6 +253,17 @@ extension Compiler {
     }
 
     private func isNumeric(_ t: CELType) -> Bool { t == .int || t == .uint || t == .double }
+
+    /// Whether values of these static types may be compared for equality: the same type, any two
+    /// numeric types (CEL compares numbers across kinds), or anything against `dyn` or `null`.
+    private func comparable(_ a: CELType, _ b: CELType) -> Bool {
+        switch (a, b) {
+        case (.dyn, _), (_, .dyn), (.null, _), (_, .null): return true
+        case (.list(let x), .list(let y)): return comparable(x, y)
+        case (.map(let k1, let v1), .map(let k2, let v2)): return comparable(k1, k2) && comparable(v1, v2)
+        default: return a == b || (isNumeric(a) && isNumeric(b))
+        }
+    }
 
     private func checkComparable(_ name: String, _ l: CELType, _ r: CELType, _ at: Int) throws(CELCompileError) {
         if l == .dyn || r == .dyn || l == r || (isNumeric(l) && isNumeric(r)) { return }

@@ -85,6 +85,10 @@ struct CompileErrorCase: CustomTestStringConvertible, Sendable {
                      offset: 0, line: 1, column: 1, rendered: "sizee(p.risks) > 0\n^"),
     CompileErrorCase(source: "p.stage + 1", message: "no matching overload for '_+_' applied to '(string, int)'",
                      offset: 8, line: 1, column: 9, rendered: "p.stage + 1\n        ^"),
+    CompileErrorCase(source: "p.stage == 1", message: "no matching overload for '_==_' applied to '(string, int)'",
+                     offset: 8, line: 1, column: 9, rendered: "p.stage == 1\n        ^"),
+    CompileErrorCase(source: "p.budget > 'x'", message: "no matching overload for '_>_' applied to '(double, string)'",
+                     offset: 9, line: 1, column: 10, rendered: "p.budget > 'x'\n         ^"),
     CompileErrorCase(source: "'é' == p.stag", message: "no field 'stag' in type 'project'",
                      offset: 10, line: 1, column: 10, rendered: "'é' == p.stag\n         ^"),
 ])
