@@ -89,6 +89,8 @@ struct CompileErrorCase: CustomTestStringConvertible, Sendable {
                      offset: 8, line: 1, column: 9, rendered: "p.stage == 1\n        ^"),
     CompileErrorCase(source: "p.budget > 'x'", message: "no matching overload for '_>_' applied to '(double, string)'",
                      offset: 9, line: 1, column: 10, rendered: "p.budget > 'x'\n         ^"),
+    CompileErrorCase(source: "size(p.budget) > 0", message: "no matching overload for 'size' applied to '(double)'",
+                     offset: 0, line: 1, column: 1, rendered: "size(p.budget) > 0\n^"),
     CompileErrorCase(source: "'é' == p.stag", message: "no field 'stag' in type 'project'",
                      offset: 10, line: 1, column: 10, rendered: "'é' == p.stag\n         ^"),
 ])
@@ -120,6 +122,7 @@ func compileErrorsPointAtTheFault(_ c: CompileErrorCase) {
     ("{'a': 1, 'b': 2}['b'] == 2 && 'a' in {'a': 1} && 3 in [1, 2, 3]", true),
     ("type(1u) == uint && type(p) != type(1)", true),
     ("string(1.5) == '1.5' && int('42') == 42 && double(3) == 3.0", true),
+    ("'ab12'.matches('(?P<letters>[a-z]+)[0-9]+')", true),
     ("timestamp('2026-11-30T10:00:00Z') - duration('1h30m') == timestamp('2026-11-30T08:30:00Z')", true),
     ("n > 5 ? 'big' : 'small'", true),
 ])
