@@ -233,3 +233,26 @@ public struct CELError: Error, CustomStringConvertible, Sendable {
 
     static func noOverload(_ name: String) -> CELError { CELError("no such overload: \(name)") }
 }
+
+extension CELValue: CustomStringConvertible {
+    /// The value in CEL literal syntax (`"a"`, `1u`, `[1, 2]`, `timestamp("...")`), for messages and tests.
+    public var description: String {
+        switch self {
+        case .int(let v): return String(v)
+        case .uint(let v): return "\(v)u"
+        case .double(let v):
+            let s = formatDouble(v)
+            return s.contains(where: { !$0.isNumber && $0 != "-" }) ? s : s + ".0"
+        case .bool(let v): return v ? "true" : "false"
+        case .string(let s): return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .bytes(let b): return "b\"" + b.map { String(format: "\\x%02x", $0) }.joined() + "\""
+        case .null: return "null"
+        case .timestamp(let t): return "timestamp(\"\(TimeMath.format(t))\")"
+        case .duration(let d): return "duration(\"\(TimeMath.format(d))\")"
+        case .list(let xs): return "[" + xs.map(\.description).joined(separator: ", ") + "]"
+        case .map(let m): return "{" + zip(m.keys, m.values).map { "\($0.value): \($1)" }.joined(separator: ", ") + "}"
+        case .object(let t, _): return "\(t.name){...}"
+        case .type(let t): return t.description
+        }
+    }
+}

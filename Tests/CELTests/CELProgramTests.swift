@@ -248,3 +248,18 @@ func malformedDatesAreErrors(_ source: String) throws {
     let r = CELBenchmark.run(iterations: 1000)
     #expect(r.evalsPerSecond > 0)
 }
+
+@Test(arguments: [
+    (CELValue.int(-3), "-3"),
+    (.uint(4), "4u"),
+    (.double(2), "2.0"),
+    (.double(0.5), "0.5"),
+    (.string("a\"b"), "\"a\\\"b\""),
+    (.list([.int(1), .bool(true), .null]), "[1, true, null]"),
+    (.map(CELMap([(.string("k"), .uint(1))])), "{\"k\": 1u}"),
+    (.timestamp(CELTimestamp(seconds: 86400)), "timestamp(\"1970-01-02T00:00:00Z\")"),
+    (.duration(CELDuration(seconds: 90, nanos: 500_000_000)), "duration(\"90.5s\")"),
+])
+func valuesDescribeThemselvesAsLiterals(_ value: CELValue, _ text: String) {
+    #expect(value.description == text)
+}
