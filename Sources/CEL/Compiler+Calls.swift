@@ -170,18 +170,19 @@ extension Compiler {
             return Compiled(type: .bool) { f throws(CELError) in .bool(celEquals(try a(f), try b(f)) != neg) }
         case "_<_", "_<=_", "_>_", "_>=_":
             let a = ac[0].eval, b = ac[1].eval
-            let test: (Int) -> Bool
+            let op: RelOp
             switch name {
-            case "_<_": test = { $0 < 0 }
-            case "_<=_": test = { $0 <= 0 }
-            case "_>_": test = { $0 > 0 }
-            default: test = { $0 >= 0 }
+            case "_<_": op = .lt
+            case "_<=_": op = .le
+            case "_>_": op = .gt
+            default: op = .ge
             }
+            let test = { (c: Int) -> Bool in op.holds(c) }
             if checked { try checkComparable(name, ac[0].type, ac[1].type, at) }
             if let c = ac[1].constant, case .int(let y) = c {
                 return Compiled(type: .bool) { f throws(CELError) in
                     let l = try a(f)
-                    if case .int(let x) = l { return .bool(test(x < y ? -1 : (x > y ? 1 : 0))) }
+                    if case .int(let x) = l { return .bool(op.holds(x, y)) }
                     do throws(CELError) {
                         guard let r = try celCompare(l, c, name) else { return .bool(false) }
                         return .bool(test(r))
@@ -192,8 +193,7 @@ extension Compiler {
                 return Compiled(type: .bool) { f throws(CELError) in
                     let l = try a(f)
                     if case .double(let x) = l {
-                        if x.isNaN || y.isNaN { return .bool(false) }
-                        return .bool(test(x < y ? -1 : (x > y ? 1 : 0)))
+                        return .bool(op.holds(x, y))  // false for NaN, as IEEE comparisons are
                     }
                     do throws(CELError) {
                         guard let r = try celCompare(l, c, name) else { return .bool(false) }
@@ -284,6 +284,29 @@ extension Compiler {
         }
         if checked { throw fail("no matching overload for '\(name)' applied to '(\(l), \(r))'", at) }
         return .dyn
+    }
+}
+
+/// A relational operator, applied without an indirect call.
+enum RelOp {
+    case lt, le, gt, ge
+
+    @inline(__always) func holds(_ c: Int) -> Bool {
+        switch self {
+        case .lt: return c < 0
+        case .le: return c <= 0
+        case .gt: return c > 0
+        case .ge: return c >= 0
+        }
+    }
+
+    @inline(__always) func holds<T: Comparable>(_ x: T, _ y: T) -> Bool {
+        switch self {
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        }
     }
 }
 
