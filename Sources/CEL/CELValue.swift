@@ -77,6 +77,21 @@ public struct CELTimestamp: Hashable, Comparable, Sendable {
     public var seconds: Int64
     public var nanos: Int32
     public init(seconds: Int64, nanos: Int32 = 0) { self.seconds = seconds; self.nanos = nanos }
+
+    /// Midnight UTC of a calendar day; nil when the day does not exist or is outside years 1-9999.
+    public init?(year: Int, month: Int, day: Int) {
+        guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1,
+              day <= TimeMath.daysInMonth(Int64(year), Int64(month)) else { return nil }
+        self.init(seconds: TimeMath.days(year: Int64(year), month: Int64(month), day: Int64(day)) * 86400)
+    }
+
+    /// The instant of a Foundation `Date`, to the nanosecond.
+    public init(_ date: Date) {
+        let t = date.timeIntervalSince1970
+        let s = t.rounded(.down)
+        self.init(seconds: Int64(s), nanos: Int32(min(999_999_999, ((t - s) * 1e9).rounded())))
+    }
+
     public static func < (a: CELTimestamp, b: CELTimestamp) -> Bool {
         a.seconds != b.seconds ? a.seconds < b.seconds : a.nanos < b.nanos
     }

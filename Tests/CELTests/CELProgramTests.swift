@@ -263,3 +263,11 @@ func malformedDatesAreErrors(_ source: String) throws {
 func valuesDescribeThemselvesAsLiterals(_ value: CELValue, _ text: String) {
     #expect(value.description == text)
 }
+
+@Test func timestampsFromCalendarDaysAndDates() {
+    // 20787 days: 56 years of 365 days, 14 leap days, 333 days of 2026.
+    #expect(CELTimestamp(year: 2026, month: 11, day: 30) == CELTimestamp(seconds: 1_795_996_800))
+    #expect(CELTimestamp(year: 1970, month: 1, day: 1) == CELTimestamp(seconds: 0))
+    #expect(CELTimestamp(year: 2026, month: 2, day: 29) == nil)
+    #expect(CELTimestamp(Date(timeIntervalSince1970: 1.5)) == CELTimestamp(seconds: 1, nanos: 500_000_000))
+}
