@@ -258,8 +258,7 @@ final class Compiler {
         let fe = fc?.eval, be = bc.eval
 
         /// Calls `visit` for each element with the iteration variables bound; stops when it returns false.
-        let iterate: (Frame, (Frame) throws(CELError) -> Bool) throws(CELError) -> Void = { f, visit throws(CELError) in
-            let r = try rangeEval(f)
+        let iterate: (CELValue, Frame, (Frame) throws(CELError) -> Bool) throws(CELError) -> Void = { r, f, visit throws(CELError) in
             switch r {
             case .list(let xs):
                 // Indexing (not enumerating) copies each element once, straight into its slot.
@@ -292,7 +291,22 @@ final class Compiler {
             return Compiled(type: .bool) { f throws(CELError) in
                 var decided = false
                 var firstError: CELError? = nil
-                try iterate(f) { f throws(CELError) in
+                let r = try rangeEval(f)
+                if s2 == nil, case .list(let xs) = r {
+                    // The common case, looped directly.
+                    for i in xs.indices {
+                        f.locals[s1] = xs[i]
+                        do throws(CELError) {
+                            guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                            if b == target { return .bool(target) }
+                        } catch {
+                            if firstError == nil { firstError = error }
+                        }
+                    }
+                    if let firstError { throw firstError }
+                    return .bool(!target)
+                }
+                try iterate(r, f) { f throws(CELError) in
                     do throws(CELError) {
                         let v = try be(f)
                         guard case .bool(let b) = v else { throw CELError("no matching overload", position: at) }
@@ -309,7 +323,16 @@ final class Compiler {
         case .count:
             return Compiled(type: .int) { f throws(CELError) in
                 var n: Int64 = 0
-                try iterate(f) { f throws(CELError) in
+                let r = try rangeEval(f)
+                if s2 == nil, case .list(let xs) = r {
+                    for i in xs.indices {
+                        f.locals[s1] = xs[i]
+                        guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                        if b { n += 1 }
+                    }
+                    return .int(n)
+                }
+                try iterate(r, f) { f throws(CELError) in
                     guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
                     if b { n += 1 }
                     return true
@@ -319,7 +342,7 @@ final class Compiler {
         case .existsOne:
             return Compiled(type: .bool) { f throws(CELError) in
                 var n = 0
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     let v = try be(f)
                     guard case .bool(let b) = v else { throw CELError("no matching overload", position: at) }
                     if b { n += 1 }
@@ -330,7 +353,7 @@ final class Compiler {
         case .map, .transformList:
             return Compiled(type: .list(bc.type)) { f throws(CELError) in
                 var out: [CELValue] = []
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     if let fe {
                         let keep = try fe(f)
                         guard case .bool(let b) = keep else { throw CELError("no matching overload", position: at) }
@@ -345,7 +368,7 @@ final class Compiler {
             let elemType: CELType = { if case .list(let el) = rc.type { return el }; if case .map(let k, _) = rc.type { return k }; return .dyn }()
             return Compiled(type: .list(elemType)) { f throws(CELError) in
                 var out: [CELValue] = []
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     let keep = try be(f)
                     guard case .bool(let b) = keep else { throw CELError("no matching overload", position: at) }
                     if b { out.append(f.locals[s1]) }
@@ -357,7 +380,7 @@ final class Compiler {
             let kt: CELType = { if case .map(let k, _) = rc.type { return k }; return .dyn }()
             return Compiled(type: .map(kt, bc.type)) { f throws(CELError) in
                 var out = CELMap()
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     if let fe {
                         let keep = try fe(f)
                         guard case .bool(let b) = keep else { throw CELError("no matching overload", position: at) }
