@@ -47,7 +47,13 @@ final class Compiler {
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
     ]
 
+    private var depth = 0
+
     func compile(_ e: Expr) throws(CELCompileError) -> Compiled {
+        // Evaluation recurses as deep as the tree, so a bound here keeps the stack safe at run time too.
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 400 { throw error("expression nested too deeply", e.offset) }
         switch e {
         case .literal(let v, _):
             return .const(v, v.celType)

@@ -271,3 +271,10 @@ func valuesDescribeThemselvesAsLiterals(_ value: CELValue, _ text: String) {
     #expect(CELTimestamp(year: 2026, month: 2, day: 29) == nil)
     #expect(CELTimestamp(Date(timeIntervalSince1970: 1.5)) == CELTimestamp(seconds: 1, nanos: 500_000_000))
 }
+
+@Test func deeplyNestedExpressionsAreRejectedNotCrashed() {
+    let chain = Array(repeating: "n", count: 5000).joined(separator: " + ")
+    #expect(throws: CELCompileError.self) { try CELProgram.compile(chain, in: environment()) }
+    let fine = Array(repeating: "n", count: 300).joined(separator: " + ")
+    #expect((try? CELProgram.compile(fine, in: environment())) != nil)
+}
