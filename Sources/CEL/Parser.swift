@@ -46,7 +46,7 @@ struct Parser {
         var lx = Lexer(source)
         toks = try lx.all()
         // Trees are freed recursively; bounding their size keeps that off the end of the stack.
-        if toks.count > 20_000 { throw CELCompileError("expression too long", offset: 0, source: source) }
+        if toks.count > 8_000 { throw CELCompileError("expression too long", offset: 0, source: source) }
     }
 
     static func parse(_ source: [UInt8]) throws(CELCompileError) -> Expr {

@@ -273,8 +273,15 @@ func valuesDescribeThemselvesAsLiterals(_ value: CELValue, _ text: String) {
 }
 
 @Test func deeplyNestedExpressionsAreRejectedNotCrashed() {
-    let chain = Array(repeating: "n", count: 5000).joined(separator: " + ")
-    #expect(throws: CELCompileError.self) { try CELProgram.compile(chain, in: environment()) }
+    let deep = Array(repeating: "n", count: 450).joined(separator: " + ")
+    #expect(throws: CELCompileError.self) { try CELProgram.compile(deep, in: environment()) }
+    let long = Array(repeating: "n", count: 5000).joined(separator: " + ")
+    do {
+        _ = try CELProgram.compile(long, in: environment())
+        Issue.record("a 9999-token expression should be refused")
+    } catch {
+        #expect(error.message == "expression too long")
+    }
     let fine = Array(repeating: "n", count: 300).joined(separator: " + ")
     #expect((try? CELProgram.compile(fine, in: environment())) != nil)
 }
