@@ -27,7 +27,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "GovPackIngest", dependencies: ["GovPackCore", "CLibXML2"], swiftSettings: fast),
-        .target(name: "CEL", swiftSettings: fast),
+        .target(name: "CEL", exclude: ["README.md"], swiftSettings: fast),
         .target(
             name: "GovPackRules",
             dependencies: ["GovPackCore", "CEL", "Yams"],

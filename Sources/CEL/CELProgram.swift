@@ -42,10 +42,13 @@ public final class CELProgram: @unchecked Sendable {
                 var dummy = CELValue.null
                 return withUnsafeMutablePointer(to: &dummy) { p in run(Frame(vars: vars, locals: p)) }
             }
-            let locals = UnsafeMutablePointer<CELValue>.allocate(capacity: localCount)
-            locals.initialize(repeating: .null, count: localCount)
-            defer { locals.deinitialize(count: localCount); locals.deallocate() }
-            return run(Frame(vars: vars, locals: locals))
+            // Comprehension variables live on the stack for the length of one evaluation.
+            return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: localCount) { buffer in
+                guard let locals = buffer.baseAddress else { return .failure(CELError("no room for variables")) }
+                locals.initialize(repeating: .null, count: localCount)
+                defer { locals.deinitialize(count: localCount) }
+                return run(Frame(vars: vars, locals: locals))
+            }
         }
     }
 

@@ -6,11 +6,40 @@ extension Compiler {
         "getHours", "getMinutes", "getSeconds", "getMilliseconds",
     ]
 
+    private static let accepts: [String: Set<CELType>] = {
+        let time: Set<CELType> = [.timestamp, .duration]
+        var table: [String: Set<CELType>] = [
+            "size": [.string, .bytes, .list(.dyn), .map(.dyn, .dyn)],
+            "contains": [.string], "startsWith": [.string], "endsWith": [.string], "matches": [.string],
+            "int": [.int, .uint, .double, .string, .timestamp],
+            "uint": [.int, .uint, .double, .string],
+            "double": [.int, .uint, .double, .string],
+            "string": [.int, .uint, .double, .string, .bytes, .bool, .timestamp, .duration, .type, .null],
+            "bytes": [.bytes, .string], "bool": [.bool, .string],
+            "timestamp": [.timestamp, .string, .int], "duration": [.duration, .string],
+        ]
+        for a in timeAccessors { table[a] = time }
+        return table
+    }()
+
     /// The standard function `name` for these arguments (receiver first), or nil when there is none.
     func builtin(_ name: String, receiver: Bool, _ args: [Compiled], _ at: Int) throws(CELCompileError) -> (CELType, BuiltinImpl)? {
         let n = args.count
         func arity(_ ok: Bool) throws(CELCompileError) {
             if !ok { throw CELCompileError("no matching overload for '\(name)' with \(n) argument\(n == 1 ? "" : "s")", offset: at, source: src) }
+        }
+        // Static argument checks: a concrete type the function cannot take is a compile error.
+        if checked, let accepts = Self.accepts[name], let first = args.first, first.type != .dyn {
+            let ok: Bool
+            switch first.type {
+            case .list: ok = accepts.contains(.list(.dyn))
+            case .map: ok = accepts.contains(.map(.dyn, .dyn))
+            default: ok = accepts.contains(first.type)
+            }
+            if !ok {
+                let types = args.map(\.type.description).joined(separator: ", ")
+                throw CELCompileError("no matching overload for '\(name)' applied to '(\(types))'", offset: at, source: src)
+            }
         }
         switch name {
         case "size":
@@ -136,7 +165,9 @@ extension Compiler {
 enum Regex {
     static func compile(_ pattern: String) -> NSRegularExpression? {
         // ICU rejects an empty pattern; RE2 accepts it and it matches everything.
-        try? NSRegularExpression(pattern: pattern.isEmpty ? "(?:)" : pattern, options: [])
+        // RE2 spells named groups (?P<name>...); ICU wants (?<name>...).
+        let icu = pattern.isEmpty ? "(?:)" : pattern.replacingOccurrences(of: "(?P<", with: "(?<")
+        return try? NSRegularExpression(pattern: icu, options: [])
     }
 
     static func search(_ re: NSRegularExpression, _ s: String) -> Bool {

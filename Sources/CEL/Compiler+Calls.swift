@@ -16,6 +16,12 @@ extension Compiler {
         case "_?_:_": return try conditional(args, at)
         default: break
         }
+        if name == "size", env.functions["size"] == nil {
+            let arg: Expr? = target == nil ? (args.count == 1 ? args[0] : nil) : (args.isEmpty ? target : nil)
+            if case .comprehension(.filter, let r, let v1, let v2, let fl, let body, let o)? = arg {
+                return try comprehension(.count, range: r, v1: v1, v2: v2, filter: fl, body: body, o)
+            }
+        }
         let tc = try target.map { (x: Expr) throws(CELCompileError) in try compile(x) }
         let ac = try args.map { (x: Expr) throws(CELCompileError) in try compile(x) }
         if let op = try operatorCall(name, ac, at) { return op }
@@ -149,6 +155,9 @@ extension Compiler {
                 do throws(CELError) { return try celNegate(try a(f)) } catch { throw positioned(error, at) }
             }
         case "_==_", "_!=_":
+            if checked && !comparable(ac[0].type, ac[1].type) {
+                throw fail("no matching overload for '\(name)' applied to '(\(ac[0].type), \(ac[1].type))'", at)
+            }
             let a = ac[0].eval, b = ac[1].eval
             let neg = name == "_!=_"
             if let c = ac[1].constant, case .string(let s) = c {
@@ -161,20 +170,30 @@ extension Compiler {
             return Compiled(type: .bool) { f throws(CELError) in .bool(celEquals(try a(f), try b(f)) != neg) }
         case "_<_", "_<=_", "_>_", "_>=_":
             let a = ac[0].eval, b = ac[1].eval
-            let test: (Int) -> Bool
+            let op: RelOp
             switch name {
-            case "_<_": test = { $0 < 0 }
-            case "_<=_": test = { $0 <= 0 }
-            case "_>_": test = { $0 > 0 }
-            default: test = { $0 >= 0 }
+            case "_<_": op = .lt
+            case "_<=_": op = .le
+            case "_>_": op = .gt
+            default: op = .ge
             }
+            let test = { (c: Int) -> Bool in op.holds(c) }
             if checked { try checkComparable(name, ac[0].type, ac[1].type, at) }
+            if let c = ac[1].constant, case .int(let y) = c {
+                return Compiled(type: .bool) { f throws(CELError) in
+                    let l = try a(f)
+                    if case .int(let x) = l { return .bool(op.holds(x, y)) }
+                    do throws(CELError) {
+                        guard let r = try celCompare(l, c, name) else { return .bool(false) }
+                        return .bool(test(r))
+                    } catch { throw positioned(error, at) }
+                }
+            }
             if let c = ac[1].constant, case .double(let y) = c {
                 return Compiled(type: .bool) { f throws(CELError) in
                     let l = try a(f)
                     if case .double(let x) = l {
-                        if x.isNaN || y.isNaN { return .bool(false) }
-                        return .bool(test(x < y ? -1 : (x > y ? 1 : 0)))
+                        return .bool(op.holds(x, y))  // false for NaN, as IEEE comparisons are
                     }
                     do throws(CELError) {
                         guard let r = try celCompare(l, c, name) else { return .bool(false) }
@@ -213,6 +232,16 @@ extension Compiler {
                 do throws(CELError) { return try celIndex(x, y) } catch { throw positioned(error, at) }
             }
         case "@in":
+            if checked {
+                let ok: Bool
+                switch ac[1].type {
+                case .list(let el): ok = comparable(ac[0].type, el)
+                case .map(let k, _): ok = comparable(ac[0].type, k)
+                case .dyn: ok = true
+                default: ok = false
+                }
+                if !ok { throw fail("no matching overload for 'in' applied to '(\(ac[0].type), \(ac[1].type))'", at) }
+            }
             let a = ac[0].eval, b = ac[1].eval
             return Compiled(type: .bool) { f throws(CELError) in
                 let x = try a(f), y = try b(f)
@@ -224,6 +253,17 @@ extension Compiler {
     }
 
     private func isNumeric(_ t: CELType) -> Bool { t == .int || t == .uint || t == .double }
+
+    /// Whether values of these static types may be compared for equality: the same type, any two
+    /// numeric types (CEL compares numbers across kinds), or anything against `dyn` or `null`.
+    private func comparable(_ a: CELType, _ b: CELType) -> Bool {
+        switch (a, b) {
+        case (.dyn, _), (_, .dyn), (.null, _), (_, .null): return true
+        case (.list(let x), .list(let y)): return comparable(x, y)
+        case (.map(let k1, let v1), .map(let k2, let v2)): return comparable(k1, k2) && comparable(v1, v2)
+        default: return a == b || (isNumeric(a) && isNumeric(b))
+        }
+    }
 
     private func checkComparable(_ name: String, _ l: CELType, _ r: CELType, _ at: Int) throws(CELCompileError) {
         if l == .dyn || r == .dyn || l == r || (isNumeric(l) && isNumeric(r)) { return }
@@ -244,6 +284,29 @@ extension Compiler {
         }
         if checked { throw fail("no matching overload for '\(name)' applied to '(\(l), \(r))'", at) }
         return .dyn
+    }
+}
+
+/// A relational operator, applied without an indirect call.
+enum RelOp {
+    case lt, le, gt, ge
+
+    @inline(__always) func holds(_ c: Int) -> Bool {
+        switch self {
+        case .lt: return c < 0
+        case .le: return c <= 0
+        case .gt: return c > 0
+        case .ge: return c >= 0
+        }
+    }
+
+    @inline(__always) func holds<T: Comparable>(_ x: T, _ y: T) -> Bool {
+        switch self {
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        }
     }
 }
 

@@ -47,7 +47,13 @@ final class Compiler {
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
     ]
 
+    private var depth = 0
+
     func compile(_ e: Expr) throws(CELCompileError) -> Compiled {
+        // Evaluation recurses as deep as the tree, so a bound here keeps the stack safe at run time too.
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 400 { throw error("expression nested too deeply", e.offset) }
         switch e {
         case .literal(let v, _):
             return .const(v, v.celType)
@@ -174,15 +180,18 @@ final class Compiler {
                     return .bool(o.celField(idx) != nil)
                 }
             }
-            return Compiled(type: t.fields[idx].type) { f throws(CELError) in
-                let v = try op(f)
-                guard case .object(let vt, let o) = v else {
+            let fieldType = t.fields[idx].type
+            return Compiled(type: fieldType) { f throws(CELError) in
+                // Switching on the temporary lets the payload be taken rather than copied.
+                switch try op(f) {
+                case .object(let vt, let o):
+                    // The static type is a promise from the host; fall back to a lookup if it was broken.
+                    let i = vt === t ? idx : (vt.fieldIndex(field) ?? -1)
+                    guard i >= 0, let x = o.celField(i) else { throw CELError("no such field '\(field)'", position: at) }
+                    return x
+                case let v:
                     throw CELError("type '\(v.celType)' does not support field selection", position: at)
                 }
-                // The static type is a promise from the host; fall back to a lookup if it was broken.
-                let i = vt === t ? idx : (vt.fieldIndex(field) ?? -1)
-                guard i >= 0, let x = o.celField(i) else { throw CELError("no such field '\(field)'", position: at) }
-                return x
             }
         case .map(let kt, _):
             if checked, kt != .string && kt != .dyn {
@@ -234,7 +243,7 @@ final class Compiler {
         return slot
     }
 
-    private func comprehension(
+    func comprehension(
         _ kind: ComprehensionKind, range: Expr, v1: String, v2: String?, filter: Expr?, body: Expr, _ at: Int
     ) throws(CELCompileError) -> Compiled {
         let rc = try compile(range)
@@ -255,13 +264,21 @@ final class Compiler {
         let fe = fc?.eval, be = bc.eval
 
         /// Calls `visit` for each element with the iteration variables bound; stops when it returns false.
-        let iterate: (Frame, (Frame) throws(CELError) -> Bool) throws(CELError) -> Void = { f, visit throws(CELError) in
-            let r = try rangeEval(f)
+        let iterate: (CELValue, Frame, (Frame) throws(CELError) -> Bool) throws(CELError) -> Void = { r, f, visit throws(CELError) in
             switch r {
             case .list(let xs):
-                for (i, x) in xs.enumerated() {
-                    if let s2 { f.locals[s1] = .int(Int64(i)); f.locals[s2] = x } else { f.locals[s1] = x }
-                    if try !visit(f) { return }
+                // Indexing (not enumerating) copies each element once, straight into its slot.
+                if let s2 {
+                    for i in xs.indices {
+                        f.locals[s1] = .int(Int64(i))
+                        f.locals[s2] = xs[i]
+                        if try !visit(f) { return }
+                    }
+                } else {
+                    for i in xs.indices {
+                        f.locals[s1] = xs[i]
+                        if try !visit(f) { return }
+                    }
                 }
             case .map(let m):
                 for (k, v) in zip(m.keys, m.values) {
@@ -280,7 +297,22 @@ final class Compiler {
             return Compiled(type: .bool) { f throws(CELError) in
                 var decided = false
                 var firstError: CELError? = nil
-                try iterate(f) { f throws(CELError) in
+                let r = try rangeEval(f)
+                if s2 == nil, case .list(let xs) = r {
+                    // The common case, looped directly.
+                    for i in xs.indices {
+                        f.locals[s1] = xs[i]
+                        do throws(CELError) {
+                            guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                            if b == target { return .bool(target) }
+                        } catch {
+                            if firstError == nil { firstError = error }
+                        }
+                    }
+                    if let firstError { throw firstError }
+                    return .bool(!target)
+                }
+                try iterate(r, f) { f throws(CELError) in
                     do throws(CELError) {
                         let v = try be(f)
                         guard case .bool(let b) = v else { throw CELError("no matching overload", position: at) }
@@ -294,10 +326,29 @@ final class Compiler {
                 if let firstError { throw firstError }
                 return .bool(!target)
             }
+        case .count:
+            return Compiled(type: .int) { f throws(CELError) in
+                var n: Int64 = 0
+                let r = try rangeEval(f)
+                if s2 == nil, case .list(let xs) = r {
+                    for i in xs.indices {
+                        f.locals[s1] = xs[i]
+                        guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                        if b { n += 1 }
+                    }
+                    return .int(n)
+                }
+                try iterate(r, f) { f throws(CELError) in
+                    guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                    if b { n += 1 }
+                    return true
+                }
+                return .int(n)
+            }
         case .existsOne:
             return Compiled(type: .bool) { f throws(CELError) in
                 var n = 0
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     let v = try be(f)
                     guard case .bool(let b) = v else { throw CELError("no matching overload", position: at) }
                     if b { n += 1 }
@@ -308,7 +359,7 @@ final class Compiler {
         case .map, .transformList:
             return Compiled(type: .list(bc.type)) { f throws(CELError) in
                 var out: [CELValue] = []
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     if let fe {
                         let keep = try fe(f)
                         guard case .bool(let b) = keep else { throw CELError("no matching overload", position: at) }
@@ -323,7 +374,7 @@ final class Compiler {
             let elemType: CELType = { if case .list(let el) = rc.type { return el }; if case .map(let k, _) = rc.type { return k }; return .dyn }()
             return Compiled(type: .list(elemType)) { f throws(CELError) in
                 var out: [CELValue] = []
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     let keep = try be(f)
                     guard case .bool(let b) = keep else { throw CELError("no matching overload", position: at) }
                     if b { out.append(f.locals[s1]) }
@@ -335,7 +386,7 @@ final class Compiler {
             let kt: CELType = { if case .map(let k, _) = rc.type { return k }; return .dyn }()
             return Compiled(type: .map(kt, bc.type)) { f throws(CELError) in
                 var out = CELMap()
-                try iterate(f) { f throws(CELError) in
+                try iterate(try rangeEval(f), f) { f throws(CELError) in
                     if let fe {
                         let keep = try fe(f)
                         guard case .bool(let b) = keep else { throw CELError("no matching overload", position: at) }

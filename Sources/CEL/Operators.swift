@@ -303,7 +303,6 @@ func celToInt(_ v: CELValue) throws(CELError) -> Int64 {
         guard let i = Int64(s) else { throw CELError("cannot convert '\(s)' to int") }
         return i
     case .timestamp(let t): return t.seconds
-    case .bool(let b): return b ? 1 : 0
     default: throw CELError.noOverload("int")
     }
 }
@@ -320,7 +319,6 @@ func celToUInt(_ v: CELValue) throws(CELError) -> UInt64 {
     case .string(let s):
         guard let u = UInt64(s) else { throw CELError("cannot convert '\(s)' to uint") }
         return u
-    case .bool(let b): return b ? 1 : 0
     default: throw CELError.noOverload("uint")
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 /// The kinds of comprehension the macros expand to.
 enum ComprehensionKind {
     case all, exists, existsOne, map, filter, transformList, transformMap
+    /// `size(range.filter(v, p))`, planned as a count so no list is built.
+    case count
 }
 
 /// A parsed expression; `offset` is the byte offset the checker reports faults at.
@@ -43,6 +45,8 @@ struct Parser {
         src = source
         var lx = Lexer(source)
         toks = try lx.all()
+        // Trees are freed recursively; bounding their size keeps that off the end of the stack.
+        if toks.count > 8_000 { throw CELCompileError("expression too long", offset: 0, source: source) }
     }
 
     static func parse(_ source: [UInt8]) throws(CELCompileError) -> Expr {

@@ -57,6 +57,7 @@ struct ConformanceTests {
                         tally.failed += 1
                         failures.append("\(name): \(why)")
                     case .skipped(let why):
+                        if ProcessInfo.processInfo.environment["CEL_LIST_SKIPS"] != nil { print("SKIP \(name): \(why)") }
                         tally.skipped += 1
                         skipReasons[why, default: 0] += 1
                     }
