@@ -42,6 +42,8 @@ let package = Package(
             name: "govpack",
             dependencies: [
                 "GovPackPipeline",
+                "GovPackRules",
+                "CEL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

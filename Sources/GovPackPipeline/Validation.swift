@@ -1,4 +1,5 @@
 import GovPackCore
+import Foundation
 import GovPackIngest
 import GovPackRules
 
@@ -31,14 +32,27 @@ public struct Validation {
         public var ruleResults: RuleResults?
         public var diagnostics: [Diagnostic]
         public var summary: RunSummary
+        /// Stage name and seconds, in pipeline order (for `--timings` and `make bench`).
+        public var timings: [(stage: String, seconds: Double, bytes: Int?)]
         public var hasErrors: Bool { summary.errors > 0 }
     }
 
     public func run(_ paths: [String]) -> Result {
         let sink = DiagnosticSink()
+        let clock = ContinuousClock()
+        var timings: [(stage: String, seconds: Double, bytes: Int?)] = []
         var loadOptions = options.load
         if loadOptions.period == nil { loadOptions.period = options.period }
+        let loadStart = clock.now
         let load = InputLoader(options: loadOptions).load(paths, diagnostics: sink)
+        let loadSeconds = (clock.now - loadStart).seconds
+        for name in load.formatStats.keys.sorted() {
+            let s = load.formatStats[name]!
+            timings.append(("ingest \(name)", s.seconds, s.bytes))
+        }
+        timings.append(("ingest checks (keys, references)", load.integritySeconds, nil))
+        let accounted = load.formatStats.values.reduce(0) { $0 + $1.seconds } + load.integritySeconds
+        timings.append(("ingest other (walk, unclaimed files)", max(0, loadSeconds - accounted), nil))
         let inferred = options.period == nil
         let period = options.period ?? PeriodInference.infer(load.portfolio)
         if inferred {
@@ -51,6 +65,7 @@ public struct Validation {
         var ruleResults: RuleResults?
         var ruleDiagnostics: [Diagnostic] = []
         if !options.noRules {
+            let rulesStart = clock.now
             let packs = loadPacks(sink)
             let engine = RuleEngine(packs: packs, config: options.config, diagnostics: sink)
             let waivers = options.waiversFile.map { WaiverLoader.load(path: $0, diagnostics: sink) } ?? []
@@ -59,6 +74,7 @@ public struct Validation {
             rules = engine.rules
             ruleResults = results
             ruleDiagnostics = engine.diagnostics(for: results)
+            timings.append(("rules (\(engine.rules.count) rules)", (clock.now - rulesStart).seconds, nil))
         }
         let all = (sink.all + ruleDiagnostics).sorted(by: Diagnostic.ordered)
         let summary = RunSummary(
@@ -70,7 +86,7 @@ public struct Validation {
             infos: all.filter { $0.severity == .info }.count)
         return Result(
             load: load, period: period, periodInferred: inferred, rules: rules, ruleResults: ruleResults,
-            diagnostics: all, summary: summary)
+            diagnostics: all, summary: summary, timings: timings)
     }
 
     private func loadPacks(_ sink: DiagnosticSink) -> [RulePack] {

@@ -18,7 +18,7 @@ struct GovPack: ParsableCommand {
             Exit codes: 0 clean, 1 errors found, 2 the run itself failed, 64 usage error.
             """,
         version: version,
-        subcommands: [Validate.self, Rules.self]
+        subcommands: [Validate.self, Rules.self, Debug.self]
     )
 }
 
@@ -102,8 +102,12 @@ struct Validate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print notes (info diagnostics) in text output.")
     var verbose = false
 
+    @Flag(help: "Print how long each stage took (and MB/s of input) to standard error.")
+    var timings = false
+
     func run() throws {
         let result = Validation(options: check.validationOptions).run(paths)
+        if timings { printTimings(result.timings) }
         let compliance = (result.ruleResults?.compliance ?? [:]).map {
             (project: $0.key, score: $0.value.score, errors: $0.value.failed, warnings: $0.value.warnings)
         }
@@ -125,5 +129,17 @@ struct Validate: ParsableCommand {
             throw ExitCode(2)
         }
         if result.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// `stage: 0.123 s (45.6 MB/s)` lines on standard error.
+func printTimings(_ timings: [(stage: String, seconds: Double, bytes: Int?)]) {
+    for t in timings {
+        var line = "timing: " + t.stage.padding(toLength: 40, withPad: " ", startingAt: 0)
+        line += String(format: "%8.3f s", t.seconds)
+        if let b = t.bytes, t.seconds > 0 {
+            line += String(format: "  %8.1f MB  %8.1f MB/s", Double(b) / 1e6, Double(b) / 1e6 / t.seconds)
+        }
+        printError(line)
     }
 }

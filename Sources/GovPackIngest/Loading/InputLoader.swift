@@ -8,6 +8,16 @@ public struct LoadResult: Sendable {
     public var files: [(file: InputFile, format: String?)]
     /// Files that could not be read at all (quarantined): their rows are not in the portfolio.
     public var rejected: [InputFile]
+    /// Per format: files read, their bytes and the seconds spent reading them (for `make bench`).
+    public var formatStats: [String: FormatStats]
+    /// Seconds spent on duplicate and reference checks across the run.
+    public var integritySeconds: Double
+}
+
+public struct FormatStats: Sendable {
+    public var files = 0
+    public var bytes = 0
+    public var seconds = 0.0
 }
 
 /// Walks the input paths, recognises each file by name and root element, reads it with its
@@ -25,15 +35,28 @@ public struct InputLoader {
         let builder = PortfolioBuilder(diagnostics: diagnostics)
         var seen: [(InputFile, String?)] = []
         var rejected: [InputFile] = []
+        var stats: [String: FormatStats] = [:]
+        let clock = ContinuousClock()
         for path in paths {
             for file in InputWalker.files(under: path, diagnostics: diagnostics) {
+                let start = clock.now
                 let format = read(file, builder: builder, rejected: &rejected)
                 seen.append((file, format))
+                if let format {
+                    var s = stats[format] ?? FormatStats()
+                    s.files += 1
+                    s.bytes += FileBytes.size(file.path)
+                    s.seconds += (clock.now - start).seconds
+                    stats[format] = s
+                }
             }
         }
         var portfolio = builder.build()
+        let start = clock.now
         PortfolioIntegrity.check(&portfolio, diagnostics: diagnostics)
-        return LoadResult(portfolio: portfolio, files: seen, rejected: rejected)
+        return LoadResult(
+            portfolio: portfolio, files: seen, rejected: rejected, formatStats: stats,
+            integritySeconds: (clock.now - start).seconds)
     }
 
     private func read(_ file: InputFile, builder: PortfolioBuilder, rejected: inout [InputFile]) -> String? {
@@ -131,6 +154,12 @@ public enum FileBytes {
         return out
     }
 
+    /// The file's size in bytes, 0 when it cannot be read.
+    public static func size(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
     /// At most `count` bytes from the start.
     public static func head(_ path: String, count: Int) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
@@ -148,5 +177,13 @@ public enum FileBytes {
             got += n
         }
         return Array(buf[0..<got])
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a double.
+    public var seconds: Double {
+        let c = components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
     }
 }
