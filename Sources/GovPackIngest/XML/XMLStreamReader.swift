@@ -113,7 +113,7 @@ final class XMLStreamReader {
         case complete
         /// Not well-formed: nothing after the fault was delivered.
         case malformed
-        /// Refused for safety (DOCTYPE, entity declarations, XInclude).
+        /// Refused: DOCTYPE or entity declarations (`ingest.xml.doctype_refused`), XInclude, a wrong root.
         case refused
         /// The handler stopped the parse.
         case stopped
@@ -211,6 +211,12 @@ final class XMLStreamReader {
         if let ctxt { xmlStopParser(ctxt) }
     }
 
+    /// True when `name` lives in the parser's dictionary, so its address is stable for the parse.
+    func isInterned(_ name: UnsafePointer<UInt8>) -> Bool {
+        guard let dict = govpack_dict(ctxt) else { return false }
+        return xmlDictOwns(dict, name) == 1
+    }
+
     /// The parser's current line: in `endElement`, the line of the end tag.
     var currentLine: Int { Int(govpack_input_line(ctxt)) }
 
@@ -272,6 +278,8 @@ final class XMLStreamReader {
                 xmlCtxtUseOptions(c, Self.parseOptions)
                 if let schema, let v = xmlSchemaNewValidCtxt(schema.pointer) {
                     xmlSchemaSetValidStructuredErrors(v, LibXML.structuredError, me)
+                    // Without a locator streaming validation knows no lines at all.
+                    xmlSchemaValidateSetLocator(v, LibXML.schemaLocator, me)
                     if let plug = govpack_schema_plug(v, c) {
                         validation = (v, plug)
                     } else {
@@ -316,7 +324,7 @@ final class XMLStreamReader {
         let (line, column, tagStart) = tagPosition()
         if let uri, Self.equal(uri, "http://www.w3.org/2001/XInclude") || Self.equal(uri, "http://www.w3.org/2003/XInclude") {
             refuse(
-                IngestID.xmlDoctype,
+                IngestID.xmlUnknownElement,
                 "XInclude (<\(String(cString: localName))>) is not accepted: put the content in the document itself",
                 line: line, column: column)
             return
@@ -376,7 +384,7 @@ final class XMLStreamReader {
 
     /// Line and column of the current start tag's `<`, found by scanning back from the parser's
     /// position (a `<` cannot occur inside attribute values), and the `<` itself.
-    private func tagPosition() -> (line: Int, column: Int, tagStart: UnsafePointer<UInt8>?) {
+    fileprivate func tagPosition() -> (line: Int, column: Int, tagStart: UnsafePointer<UInt8>?) {
         let line = Int(govpack_input_line(ctxt))
         guard let base = govpack_input_base(ctxt), let cur = govpack_input_cur(ctxt), cur > base else {
             return (line, 0, nil)
@@ -490,6 +498,15 @@ enum LibXML {
     static let structuredError: xmlStructuredErrorFunc = { data, error in
         guard let data, let error else { return }
         Unmanaged<XMLStreamReader>.fromOpaque(data).takeUnretainedValue().error(error.pointee)
+    }
+
+    /// Schema errors are raised at the end of a start tag (or at an end tag): they get the line
+    /// of that tag's `<`.
+    static let schemaLocator: xmlSchemaValidityLocatorFunc = { ctx, file, line in
+        guard let r = reader(ctx) else { return -1 }
+        file?.pointee = nil
+        line?.pointee = UInt(max(0, r.tagPosition().line))
+        return 0
     }
 
     private static func reader(_ ctx: UnsafeMutableRawPointer?) -> XMLStreamReader? {

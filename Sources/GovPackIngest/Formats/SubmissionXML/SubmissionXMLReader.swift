@@ -1,0 +1,224 @@
+import CLibXML2
+import GovPackCore
+
+/// The root attributes of a `submission` document.
+public struct SubmissionHeader: Sendable, Equatable {
+    /// `period`, as written (the typing layer does not see it; callers check it).
+    public var period: String?
+    public var team: String?
+    /// Where the `<submission>` start tag is.
+    public var line: Int
+
+    public init(period: String? = nil, team: String? = nil, line: Int) {
+        self.period = period
+        self.team = team
+        self.line = line
+    }
+}
+
+/// Reads `urn:govpack:submission:1` documents, streaming, into a `RowSink`.
+///
+/// Policy:
+/// - The document is validated against `SubmissionSchema` while it is read; schema errors are
+///   `ingest.xml.schema` errors with the true line and the element. Errors about an attribute's
+///   value or a missing required attribute of a row are left to the typing layer, which reports
+///   the same problem once, with the attribute's own column; the rows still go through it.
+/// - A document that is not well-formed delivers nothing after the fault (rows before it were
+///   already delivered); a refused document (DOCTYPE, XInclude) delivers nothing.
+/// - Rows nested in a `project` take `project_id` (for `dependency`: `from_project_id`) from it,
+///   located at the project's attribute. A nested row that names a different project is an error
+///   and keeps its parent's id.
+/// - Elements the schema does not allow are skipped with their content (the schema reports them;
+///   with validation off they are reported as `ingest.xml.unknown_element`).
+public enum SubmissionXMLReader {
+    /// Reads a document held in memory. Returns the root's attributes, or nil when the document is
+    /// not a submission (reported) or was refused before its root.
+    @discardableResult
+    public static func read(
+        _ bytes: [UInt8], fileID: UInt32, path: String, sink: RowSink, diagnostics: DiagnosticSink,
+        validate: Bool = true
+    ) -> SubmissionHeader? {
+        let (reader, handler) = make(fileID: fileID, path: path, sink: sink, diagnostics: diagnostics, validate: validate)
+        _ = bytes.withUnsafeBytes { reader.parse($0, schema: validate ? SubmissionSchema.compiled : nil, handler: handler) }
+        return handler.header
+    }
+
+    /// Reads the file at `filePath` in chunks; `path` is how diagnostics name it.
+    @discardableResult
+    public static func read(
+        file filePath: String, fileID: UInt32, path: String, sink: RowSink, diagnostics: DiagnosticSink,
+        validate: Bool = true
+    ) -> SubmissionHeader? {
+        let (reader, handler) = make(fileID: fileID, path: path, sink: sink, diagnostics: diagnostics, validate: validate)
+        _ = reader.parse(file: filePath, schema: validate ? SubmissionSchema.compiled : nil, handler: handler)
+        return handler.header
+    }
+
+    private static func make(
+        fileID: UInt32, path: String, sink: RowSink, diagnostics: DiagnosticSink, validate: Bool
+    ) -> (XMLStreamReader, SubmissionHandler) {
+        let reader = XMLStreamReader(path: path, fileID: fileID, diagnostics: diagnostics)
+        reader.suppressSchemaError = { code, element in
+            // Value and required-attribute errors on rows: the typing layer reports them.
+            guard element != "submission" else { return false }
+            return rowValueErrorCodes.contains(code)
+        }
+        let handler = SubmissionHandler(sink: sink, fileID: fileID, validate: validate)
+        handler.reader = reader
+        return (reader, handler)
+    }
+
+    static let rowValueErrorCodes: Set<Int32> = [
+        Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue),
+        Int32(XML_SCHEMAV_CVC_PATTERN_VALID.rawValue),
+        Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue),
+        Int32(XML_SCHEMAV_CVC_ATTRIBUTE_3.rawValue),
+        Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_4.rawValue),
+    ]
+}
+
+// MARK: - The handler
+
+private final class SubmissionHandler: XMLStreamHandler {
+    let sink: RowSink
+    let fileID: UInt32
+    let validate: Bool
+    var header: SubmissionHeader?
+    weak var reader: XMLStreamReader?
+
+    /// Depth below which everything is skipped (an unknown element's content); 0 when not skipping.
+    private var skipBelow = 0
+    /// The enclosing project while inside one (depth 2).
+    private var project: (id: [UInt8], line: Int, column: Int)?
+    private var inProject = false
+    /// Slots by attribute-name address (names are interned by libxml2), per entity.
+    private var slots: [Entity: [UnsafeRawPointer: Int]] = [:]
+
+    init(sink: RowSink, fileID: UInt32, validate: Bool) {
+        self.sink = sink
+        self.fileID = fileID
+        self.validate = validate
+    }
+
+    func startElement(_ tag: XMLStartTag, reader: XMLStreamReader) {
+        let depth = reader.depth
+        if skipBelow > 0, depth > skipBelow { return }
+        switch depth {
+        case 1:
+            guard tag.nameIs("submission"), tag.namespaceIs("urn:govpack:submission:1") else {
+                let ns = tag.namespaceURI.map { String(cString: $0) } ?? "no namespace"
+                reader.refuse(
+                    IngestID.xmlUnknownRoot,
+                    "the root element <\(tag.name)> (\(ns)) is not a govpack submission; expected <submission xmlns=\"urn:govpack:submission:1\">",
+                    line: tag.line, column: tag.column)
+                return
+            }
+            var h = SubmissionHeader(line: tag.line)
+            tag.forEachAttribute { a in
+                guard a.namespaceURI == nil else { return }
+                let value = a.string.trimmingCharacters(in: .whitespaces)
+                switch a.name {
+                case "period": h.period = value.isEmpty ? nil : value
+                case "team": h.team = value.isEmpty ? nil : value
+                default: break
+                }
+            }
+            header = h
+        case 2:
+            guard let entity = entity(tag) else { return skip(tag, depth, reader) }
+            if entity == .projects {
+                project = nil
+                inProject = true
+                deliver(entity, tag, inherited: nil) { a in
+                    if XMLStreamReader.equal(a.localName, "project_id") {
+                        self.project = (Array(a.value), a.line, a.column)
+                    }
+                }
+            } else {
+                deliver(entity, tag, inherited: nil)
+            }
+        case 3 where inProject:
+            guard let entity = entity(tag), SubmissionSchema.projectEntities.contains(entity) else {
+                return skip(tag, depth, reader)
+            }
+            deliver(entity, tag, inherited: (SubmissionSchema.inheritedColumn(entity), reader))
+        default:
+            skip(tag, depth, reader)
+        }
+    }
+
+    func endElement(reader: XMLStreamReader) {
+        let depth = reader.depth
+        if skipBelow > 0 {
+            if depth == skipBelow { skipBelow = 0 }
+            return
+        }
+        if depth == 2 {
+            inProject = false
+            project = nil
+        }
+    }
+
+    // MARK: - Rows
+
+    private func entity(_ tag: XMLStartTag) -> Entity? {
+        guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
+        return Entity(xmlElement: tag.name)
+    }
+
+    private func skip(_ tag: XMLStartTag, _ depth: Int, _ reader: XMLStreamReader) {
+        skipBelow = depth
+        if !validate {
+            reader.report(
+                IngestID.xmlUnknownElement, .error,
+                "<\(tag.name)> is not a submission element here; it was skipped with its content",
+                at: reader.location(line: tag.line, column: tag.column, element: tag.name))
+        }
+    }
+
+    /// One row: the start tag's attributes become fields; `inherited` names the column taken from
+    /// the enclosing project.
+    private func deliver(
+        _ entity: Entity, _ tag: XMLStartTag, inherited: (column: String, reader: XMLStreamReader)?,
+        also: ((XMLAttribute) -> Void)? = nil
+    ) {
+        sink.beginRow(entity, file: fileID, line: tag.line, column: tag.column)
+        if let inherited, let project {
+            let slot = sink.slot(for: entity, named: inherited.column)
+            project.id.withUnsafeBufferPointer {
+                sink.field(slot: slot, value: $0, line: project.line, column: project.column)
+            }
+        }
+        tag.forEachAttribute { a in
+            guard a.namespaceURI == nil else { return }
+            also?(a)
+            if let inherited, inherited.column == a.name {
+                conflict(entity, tag, a, inherited.column, inherited.reader)
+                return
+            }
+            sink.field(slot: slot(entity, a.localName), value: a.value, line: a.line, column: a.column)
+        }
+        sink.endRow()
+    }
+
+    /// A nested row naming its project itself: fine when it is the same project.
+    private func conflict(_ entity: Entity, _ tag: XMLStartTag, _ a: XMLAttribute, _ column: String, _ reader: XMLStreamReader) {
+        let own = a.string.trimmingCharacters(in: .whitespaces)
+        let parent = project.map { String(decoding: $0.id, as: UTF8.self).trimmingCharacters(in: .whitespaces) } ?? ""
+        guard own != parent else { return }
+        reader.report(
+            IngestID.xmlSchema, .error,
+            "<\(tag.name)> says \(column)=\"\(own)\" inside the <project> \"\(parent)\"; rows inside a project belong to it",
+            at: reader.location(line: a.line, column: a.column, element: tag.name),
+            hint: "move the element under its own <project>, or to the top level with its \(column)")
+    }
+
+    private func slot(_ entity: Entity, _ name: UnsafePointer<UInt8>) -> Int {
+        let key = UnsafeRawPointer(name)
+        if let s = slots[entity]?[key] { return s }
+        let s = sink.slot(for: entity, named: String(cString: name))
+        // Only names interned by the parser keep their address for the whole parse.
+        if reader?.isInterned(name) == true { slots[entity, default: [:]][key] = s }
+        return s
+    }
+}
