@@ -37,6 +37,9 @@ static inline const xmlChar *govpack_input_cur(xmlParserCtxtPtr c) {
 static inline const xmlChar *govpack_input_end(xmlParserCtxtPtr c) {
     return (c != NULL && c->input != NULL) ? c->input->end : NULL;
 }
+static inline int govpack_input_col(xmlParserCtxtPtr c) {
+    return (c != NULL && c->input != NULL) ? c->input->col : 0;
+}
 static inline int govpack_input_at_start(xmlParserCtxtPtr c) {
     return (c != NULL && c->input != NULL && c->input->consumed == 0) ? 1 : 0;
 }

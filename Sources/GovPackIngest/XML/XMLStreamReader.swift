@@ -397,6 +397,18 @@ final class XMLStreamReader {
         }
         guard p.pointee == 0x3C else { return (line, 0, nil) }
         let tagStart = p
+        if newlines == 0 {
+            // The parser keeps the column of its position even when the line's start has been
+            // dropped from the buffer (long one-line exports).
+            var scalars = 0
+            var q = tagStart
+            while q < cur {
+                if q.pointee & 0xC0 != 0x80 { scalars += 1 }
+                q += 1
+            }
+            let col = Int(govpack_input_col(ctxt)) - scalars
+            return (line, col > 0 ? col : 0, tagStart)
+        }
         var column = 1
         var q = p
         while q > base, (q - 1).pointee != 0x0A {
