@@ -15,6 +15,8 @@ struct XMLStartTag {
     fileprivate let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     fileprivate let tagStart: UnsafePointer<UInt8>?
     fileprivate let bufferEnd: UnsafePointer<UInt8>?
+    /// The tag is on one line and ASCII: a value's column is its byte distance from the `<`.
+    fileprivate let simple: Bool
 
     var name: String { String(cString: localName) }
 
@@ -38,7 +40,9 @@ struct XMLStartTag {
             guard let name = base[0], let start = base[3], let end = base[4] else { continue }
             var valueLine = self.line
             var valueColumn = 0
-            if let s = scan, let bufferEnd, start > s, start < bufferEnd, column > 0 {
+            if simple, let t = tagStart, let bufferEnd, start > t, start < bufferEnd, self.column > 0 {
+                valueColumn = self.column + (start - t)
+            } else if let s = scan, let bufferEnd, start > s, start < bufferEnd, column > 0 {
                 var p = s
                 while p < start {
                     let c = p.pointee
@@ -132,7 +136,8 @@ final class XMLStreamReader {
     private(set) var depth = 0
     private(set) var schemaErrorCount = 0
     private var ctxt: xmlParserCtxtPtr?
-    private weak var handler: XMLStreamHandler?
+    /// Held strongly only for the duration of a parse (weak loads cost on every event).
+    private var handler: XMLStreamHandler?
     private var outcome = Outcome.complete
     private var reportedErrors = 0
     private var droppedErrors = 0
@@ -239,6 +244,7 @@ final class XMLStreamReader {
         feed: (_ push: (UnsafeRawBufferPointer) -> Bool) -> Void
     ) -> Outcome {
         self.handler = handler
+        defer { self.handler = nil }
         outcome = .complete
         depth = 0
         reportedErrors = 0
@@ -321,7 +327,7 @@ final class XMLStreamReader {
     ) {
         guard outcome == .complete else { return }
         depth += 1
-        let (line, column, tagStart) = tagPosition()
+        let (line, column, tagStart, simple) = tagPosition()
         if let uri, Self.equal(uri, "http://www.w3.org/2001/XInclude") || Self.equal(uri, "http://www.w3.org/2003/XInclude") {
             refuse(
                 IngestID.xmlUnknownElement,
@@ -331,7 +337,7 @@ final class XMLStreamReader {
         }
         let tag = XMLStartTag(
             localName: localName, namespaceURI: uri, attributeCount: count, line: line, column: column,
-            attributes: attributes, tagStart: tagStart, bufferEnd: govpack_input_end(ctxt))
+            attributes: attributes, tagStart: tagStart, bufferEnd: govpack_input_end(ctxt), simple: simple)
         handler?.startElement(tag, reader: self)
     }
 
@@ -384,30 +390,36 @@ final class XMLStreamReader {
 
     /// Line and column of the current start tag's `<`, found by scanning back from the parser's
     /// position (a `<` cannot occur inside attribute values), and the `<` itself.
-    fileprivate func tagPosition() -> (line: Int, column: Int, tagStart: UnsafePointer<UInt8>?) {
+    fileprivate func tagPosition() -> (line: Int, column: Int, tagStart: UnsafePointer<UInt8>?, simple: Bool) {
         let line = Int(govpack_input_line(ctxt))
         guard let base = govpack_input_base(ctxt), let cur = govpack_input_cur(ctxt), cur > base else {
-            return (line, 0, nil)
+            return (line, 0, nil, false)
         }
         var p = cur - 1
         var newlines = 0
+        var nonASCII = false
         while p > base, p.pointee != 0x3C {
-            if p.pointee == 0x0A { newlines += 1 }
+            let c = p.pointee
+            if c == 0x0A { newlines += 1 }
+            if c >= 0x80 { nonASCII = true }
             p -= 1
         }
-        guard p.pointee == 0x3C else { return (line, 0, nil) }
+        guard p.pointee == 0x3C else { return (line, 0, nil, false) }
         let tagStart = p
         if newlines == 0 {
             // The parser keeps the column of its position even when the line's start has been
             // dropped from the buffer (long one-line exports).
-            var scalars = 0
-            var q = tagStart
-            while q < cur {
-                if q.pointee & 0xC0 != 0x80 { scalars += 1 }
-                q += 1
+            var scalars = cur - tagStart
+            if nonASCII {
+                scalars = 0
+                var q = tagStart
+                while q < cur {
+                    if q.pointee & 0xC0 != 0x80 { scalars += 1 }
+                    q += 1
+                }
             }
             let col = Int(govpack_input_col(ctxt)) - scalars
-            return (line, col > 0 ? col : 0, tagStart)
+            return (line, col > 0 ? col : 0, tagStart, !nonASCII)
         }
         var column = 1
         var q = p
@@ -416,7 +428,7 @@ final class XMLStreamReader {
             if q.pointee & 0xC0 != 0x80 { column += 1 }
         }
         if q == base, govpack_input_at_start(ctxt) == 0 { column = 0 }
-        return (line - newlines, column, tagStart)
+        return (line - newlines, column, tagStart, false)
     }
 
     // MARK: - Helpers

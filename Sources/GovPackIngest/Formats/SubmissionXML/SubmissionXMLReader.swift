@@ -91,8 +91,36 @@ private final class SubmissionHandler: XMLStreamHandler {
     /// The enclosing project while inside one (depth 2).
     private var project: (id: [UInt8], line: Int, column: Int)?
     private var inProject = false
-    /// Slots by attribute-name address (names are interned by libxml2), per entity.
-    private var slots: [Entity: [UnsafeRawPointer: Int]] = [:]
+    /// What is known about an element name, by the name's address (libxml2 interns names, so the
+    /// address is stable for the parse): its entity and its attributes' slots by name address.
+    private final class ElementInfo {
+        let entity: Entity?
+        /// Attribute-name addresses and their slots, in the order last seen: documents repeat
+        /// attributes in the same order, so the expected position is tried first.
+        var names: [UnsafeRawPointer] = []
+        var slots: [Int] = []
+
+        func slot(_ name: UnsafeRawPointer, at position: Int) -> Int? {
+            if position < names.count, names[position] == name { return slots[position] }
+            for i in names.indices where names[i] == name { return slots[i] }
+            return nil
+        }
+
+        func remember(_ name: UnsafeRawPointer, _ slot: Int, at position: Int) {
+            if let i = names.firstIndex(of: name) {
+                slots[i] = slot
+            } else if position < names.count {
+                names.insert(name, at: position)
+                slots.insert(slot, at: position)
+            } else {
+                names.append(name)
+                slots.append(slot)
+            }
+        }
+        var inheritedSlot: Int?
+        init(entity: Entity?) { self.entity = entity }
+    }
+    private var elements: [UnsafeRawPointer: ElementInfo] = [:]
 
     init(sink: RowSink, fileID: UInt32, validate: Bool) {
         self.sink = sink
@@ -125,23 +153,23 @@ private final class SubmissionHandler: XMLStreamHandler {
             }
             header = h
         case 2:
-            guard let entity = entity(tag) else { return skip(tag, depth, reader) }
+            guard let info = info(tag), let entity = info.entity else { return skip(tag, depth, reader) }
             if entity == .projects {
                 project = nil
                 inProject = true
-                deliver(entity, tag, inherited: nil) { a in
+                deliver(info, entity, tag, inherited: nil) { a in
                     if XMLStreamReader.equal(a.localName, "project_id") {
                         self.project = (Array(a.value), a.line, a.column)
                     }
                 }
             } else {
-                deliver(entity, tag, inherited: nil)
+                deliver(info, entity, tag, inherited: nil)
             }
         case 3 where inProject:
-            guard let entity = entity(tag), SubmissionSchema.projectEntities.contains(entity) else {
+            guard let info = info(tag), let entity = info.entity, SubmissionSchema.projectEntities.contains(entity) else {
                 return skip(tag, depth, reader)
             }
-            deliver(entity, tag, inherited: (SubmissionSchema.inheritedColumn(entity), reader))
+            deliver(info, entity, tag, inherited: reader)
         default:
             skip(tag, depth, reader)
         }
@@ -161,9 +189,13 @@ private final class SubmissionHandler: XMLStreamHandler {
 
     // MARK: - Rows
 
-    private func entity(_ tag: XMLStartTag) -> Entity? {
+    private func info(_ tag: XMLStartTag) -> ElementInfo? {
         guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
-        return Entity(xmlElement: tag.name)
+        let key = UnsafeRawPointer(tag.localName)
+        if let info = elements[key] { return info }
+        let info = ElementInfo(entity: Entity(xmlElement: tag.name))
+        if reader?.isInterned(tag.localName) == true { elements[key] = info }
+        return info
     }
 
     private func skip(_ tag: XMLStartTag, _ depth: Int, _ reader: XMLStreamReader) {
@@ -176,27 +208,44 @@ private final class SubmissionHandler: XMLStreamHandler {
         }
     }
 
-    /// One row: the start tag's attributes become fields; `inherited` names the column taken from
-    /// the enclosing project.
+    /// One row: the start tag's attributes become fields; `inherited` (the reader) is given for a
+    /// row nested in a project, which takes its project column from the project.
     private func deliver(
-        _ entity: Entity, _ tag: XMLStartTag, inherited: (column: String, reader: XMLStreamReader)?,
+        _ info: ElementInfo, _ entity: Entity, _ tag: XMLStartTag, inherited: XMLStreamReader?,
         also: ((XMLAttribute) -> Void)? = nil
     ) {
         sink.beginRow(entity, file: fileID, line: tag.line, column: tag.column)
-        if let inherited, let project {
-            let slot = sink.slot(for: entity, named: inherited.column)
+        let fromProject = entity == .dependencies
+        if inherited != nil, let project {
+            let slot = info.inheritedSlot ?? sink.slot(for: entity, named: SubmissionSchema.inheritedColumn(entity))
+            info.inheritedSlot = slot
             project.id.withUnsafeBufferPointer {
                 sink.field(slot: slot, value: $0, line: project.line, column: project.column)
             }
         }
+        var position = -1
         tag.forEachAttribute { a in
+            position += 1
             guard a.namespaceURI == nil else { return }
             also?(a)
-            if let inherited, inherited.column == a.name {
-                conflict(entity, tag, a, inherited.column, inherited.reader)
+            if let reader = inherited,
+                fromProject
+                    ? XMLStreamReader.equal(a.localName, "from_project_id")
+                    : XMLStreamReader.equal(a.localName, "project_id")
+            {
+                conflict(entity, tag, a, SubmissionSchema.inheritedColumn(entity), reader)
                 return
             }
-            sink.field(slot: slot(entity, a.localName), value: a.value, line: a.line, column: a.column)
+            let key = UnsafeRawPointer(a.localName)
+            let slot: Int
+            if let s = info.slot(key, at: position) {
+                slot = s
+            } else {
+                slot = sink.slot(for: entity, named: String(cString: a.localName))
+                // Only names interned by the parser keep their address for the whole parse.
+                if reader?.isInterned(a.localName) == true { info.remember(key, slot, at: position) }
+            }
+            sink.field(slot: slot, value: a.value, line: a.line, column: a.column)
         }
         sink.endRow()
     }
@@ -211,14 +260,5 @@ private final class SubmissionHandler: XMLStreamHandler {
             "<\(tag.name)> says \(column)=\"\(own)\" inside the <project> \"\(parent)\"; rows inside a project belong to it",
             at: reader.location(line: a.line, column: a.column, element: tag.name),
             hint: "move the element under its own <project>, or to the top level with its \(column)")
-    }
-
-    private func slot(_ entity: Entity, _ name: UnsafePointer<UInt8>) -> Int {
-        let key = UnsafeRawPointer(name)
-        if let s = slots[entity]?[key] { return s }
-        let s = sink.slot(for: entity, named: String(cString: name))
-        // Only names interned by the parser keep their address for the whole parse.
-        if reader?.isInterned(name) == true { slots[entity, default: [:]][key] = s }
-        return s
     }
 }
