@@ -18,6 +18,7 @@ struct XMLSubmissionReaderTests {
         let (schema, messages) = XMLCompiledSchema.compile(SubmissionSchema.xsd)
         #expect(schema != nil)
         #expect(messages == [])
+        #expect(SubmissionSchema.compiled != nil)  // the structural variant the reader uses
         #expect(SubmissionSchema.xsd.contains("<xs:attribute name=\"probability\" type=\"g:int\" use=\"required\"/>"))
         #expect(SubmissionSchema.xsd.contains("<xs:pattern value=\"([Rr]|[Aa]|[Gg]|[Rr][Ee][Dd]|[Aa][Mm][Bb][Ee][Rr]|[Gg][Rr][Ee][Ee][Nn])?\"/>"))
     }
@@ -165,5 +166,45 @@ struct XMLSubmissionReaderTests {
         #expect(sink.rows.count == 70_001)
         #expect(sink.rows.last.map { "\($0.entity.rawValue) \($0.line):\($0.column)" } == "lessons 70003:3")
         #expect(sink.rows.last?.positions["lesson_id"] == "70003:37")
+    }
+}
+
+/// The published (typed) schema accepts the valid fixture and catches bad values on its own,
+/// for teams that validate with their own tools.
+@Suite("Published submission schema")
+struct XMLPublishedSchemaTests {
+    final class Quiet: XMLStreamHandler {
+        func startElement(_ tag: XMLStartTag, reader: XMLStreamReader) {}
+        func endElement(reader: XMLStreamReader) {}
+    }
+
+    private func validate(_ text: String) -> [String] {
+        let (schema, _) = XMLCompiledSchema.compile(SubmissionSchema.xsd)
+        let diagnostics = DiagnosticSink()
+        let reader = XMLStreamReader(path: "x.xml", fileID: 0, diagnostics: diagnostics)
+        _ = Array(text.utf8).withUnsafeBytes { reader.parse($0, schema: schema, handler: Quiet()) }
+        return diagnostics.all.map { "\($0.location?.line ?? 0) \($0.message)" }
+    }
+
+    @Test func acceptsTheValidFixture() throws {
+        let text = try String(contentsOf: TestPaths.fixture("GovPackIngestTests", "xml/submission-valid.xml"), encoding: .utf8)
+        #expect(validate(text) == [])
+    }
+
+    @Test func rejectsBadValues() {
+        let messages = validate("""
+            <submission xmlns="urn:govpack:submission:1">
+              <risk project_id="P" risk_id="R" title="t" probability="high" impact="5" status="Open" raised_date="12/01/2026"/>
+              <risk project_id="P" risk_id="R2" title="t" probability="2" impact="5" status="open" escalated="maybe"/>
+              <project project_id="P" name="n" stage="Execution" start_date="2026-01-01" baseline_end_date="2026-12-31" budget="1,250,000" rag_overall="amber" last_updated="2026-11-01"/>
+            </submission>
+            """)
+        // One line per bad value (libxml2 may add a second message for a failed pattern).
+        #expect(Set(messages.map { $0.split(separator: " ")[0] }) == ["2", "3", "4"])
+        #expect(messages.contains { $0.contains("'high'") })
+        #expect(messages.contains { $0.contains("'12/01/2026'") })
+        #expect(messages.contains { $0.contains("'maybe'") })
+        #expect(messages.contains { $0.contains("'1,250,000'") })
+        #expect(!messages.contains { $0.contains("'Open'") || $0.contains("'Execution'") || $0.contains("'amber'") })
     }
 }

@@ -27,15 +27,22 @@ public enum SubmissionSchema {
         entity == .dependencies ? "from_project_id" : "project_id"
     }
 
-    /// The schema document.
-    public static let xsd: String = generate()
+    /// The schema document, as published to teams.
+    public static let xsd: String = generate(typedRows: true)
+
+    /// What the reader validates with: the same schema with row attributes left as plain strings.
+    /// Every value a row carries goes through the typing layer, which reports a bad value once,
+    /// at its own column; checking it in the validator too costs a third of the read time
+    /// (measured: 0.78 s against 0.49 s of libxml2 CPU time on a 50 MB document) for findings
+    /// that would be dropped. Structure, element placement and the root's attributes are checked.
+    static let validationXSD: String = generate(typedRows: false)
 
     /// Compiled once per process; nil only if the generated XSD were invalid (a bug, caught by tests).
-    static let compiled: XMLCompiledSchema? = XMLCompiledSchema.compile(xsd).0
+    static let compiled: XMLCompiledSchema? = XMLCompiledSchema.compile(validationXSD).0
 
     // MARK: - Generation
 
-    private static func generate() -> String {
+    private static func generate(typedRows: Bool) -> String {
         var x = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- govpack submission standard, version 1. Generated from the contract's column tables. -->
@@ -64,11 +71,11 @@ public enum SubmissionSchema {
         x += "    </xs:complexType>\n  </xs:element>\n"
 
         for e in referenceEntities + projectEntities {
-            x += complexType(e.xmlElement, e, leaving: nil, children: [])
+            x += complexType(e.xmlElement, e, leaving: nil, children: [], typed: typedRows)
         }
-        x += complexType("project", .projects, leaving: nil, children: projectEntities)
+        x += complexType("project", .projects, leaving: nil, children: projectEntities, typed: typedRows)
         for e in projectEntities {
-            x += complexType(e.xmlElement + ".in_project", e, leaving: inheritedColumn(e), children: [])
+            x += complexType(e.xmlElement + ".in_project", e, leaving: inheritedColumn(e), children: [], typed: typedRows)
         }
         x += "</xs:schema>\n"
         return x
@@ -84,7 +91,9 @@ public enum SubmissionSchema {
         """
     }
 
-    private static func complexType(_ name: String, _ entity: Entity, leaving: String?, children: [Entity]) -> String {
+    private static func complexType(
+        _ name: String, _ entity: Entity, leaving: String?, children: [Entity], typed: Bool
+    ) -> String {
         var x = "\n  <xs:complexType name=\"\(name)\">\n"
         if !children.isEmpty {
             x += "    <xs:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n"
@@ -96,6 +105,8 @@ public enum SubmissionSchema {
         for column in entity.columnSummaries where column.name != leaving {
             let use = column.required ? " use=\"required\"" : ""
             switch column.type {
+            case _ where !typed:
+                x += "    <xs:attribute name=\"\(column.name)\" type=\"xs:string\"\(use)/>\n"
             case .enumeration(let values):
                 x += "    <xs:attribute name=\"\(column.name)\"\(use)>\n"
                 x += "      <xs:simpleType><xs:restriction base=\"xs:token\">"

@@ -63,9 +63,7 @@ public enum SubmissionXMLReader {
             guard element != "submission" else { return false }
             return rowValueErrorCodes.contains(code)
         }
-        let handler = SubmissionHandler(sink: sink, fileID: fileID, validate: validate)
-        handler.reader = reader
-        return (reader, handler)
+        return (reader, SubmissionHandler(sink: sink, fileID: fileID, validate: validate))
     }
 
     static let rowValueErrorCodes: Set<Int32> = [
@@ -84,7 +82,6 @@ private final class SubmissionHandler: XMLStreamHandler {
     let fileID: UInt32
     let validate: Bool
     var header: SubmissionHeader?
-    weak var reader: XMLStreamReader?
 
     /// Depth below which everything is skipped (an unknown element's content); 0 when not skipping.
     private var skipBelow = 0
@@ -153,23 +150,23 @@ private final class SubmissionHandler: XMLStreamHandler {
             }
             header = h
         case 2:
-            guard let info = info(tag), let entity = info.entity else { return skip(tag, depth, reader) }
+            guard let info = info(tag, reader), let entity = info.entity else { return skip(tag, depth, reader) }
             if entity == .projects {
                 project = nil
                 inProject = true
-                deliver(info, entity, tag, inherited: nil) { a in
+                deliver(info, entity, tag, reader, inherited: nil) { a in
                     if XMLStreamReader.equal(a.localName, "project_id") {
                         self.project = (Array(a.value), a.line, a.column)
                     }
                 }
             } else {
-                deliver(info, entity, tag, inherited: nil)
+                deliver(info, entity, tag, reader, inherited: nil)
             }
         case 3 where inProject:
-            guard let info = info(tag), let entity = info.entity, SubmissionSchema.projectEntities.contains(entity) else {
+            guard let info = info(tag, reader), let entity = info.entity, SubmissionSchema.projectEntities.contains(entity) else {
                 return skip(tag, depth, reader)
             }
-            deliver(info, entity, tag, inherited: reader)
+            deliver(info, entity, tag, reader, inherited: reader)
         default:
             skip(tag, depth, reader)
         }
@@ -189,12 +186,12 @@ private final class SubmissionHandler: XMLStreamHandler {
 
     // MARK: - Rows
 
-    private func info(_ tag: XMLStartTag) -> ElementInfo? {
+    private func info(_ tag: XMLStartTag, _ reader: XMLStreamReader) -> ElementInfo? {
         guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
         let key = UnsafeRawPointer(tag.localName)
         if let info = elements[key] { return info }
         let info = ElementInfo(entity: Entity(xmlElement: tag.name))
-        if reader?.isInterned(tag.localName) == true { elements[key] = info }
+        if reader.isInterned(tag.localName) { elements[key] = info }
         return info
     }
 
@@ -211,7 +208,8 @@ private final class SubmissionHandler: XMLStreamHandler {
     /// One row: the start tag's attributes become fields; `inherited` (the reader) is given for a
     /// row nested in a project, which takes its project column from the project.
     private func deliver(
-        _ info: ElementInfo, _ entity: Entity, _ tag: XMLStartTag, inherited: XMLStreamReader?,
+        _ info: ElementInfo, _ entity: Entity, _ tag: XMLStartTag, _ reader: XMLStreamReader,
+        inherited: XMLStreamReader?,
         also: ((XMLAttribute) -> Void)? = nil
     ) {
         sink.beginRow(entity, file: fileID, line: tag.line, column: tag.column)
@@ -228,7 +226,7 @@ private final class SubmissionHandler: XMLStreamHandler {
             position += 1
             guard a.namespaceURI == nil else { return }
             also?(a)
-            if let reader = inherited,
+            if inherited != nil,
                 fromProject
                     ? XMLStreamReader.equal(a.localName, "from_project_id")
                     : XMLStreamReader.equal(a.localName, "project_id")
@@ -243,7 +241,7 @@ private final class SubmissionHandler: XMLStreamHandler {
             } else {
                 slot = sink.slot(for: entity, named: String(cString: a.localName))
                 // Only names interned by the parser keep their address for the whole parse.
-                if reader?.isInterned(a.localName) == true { info.remember(key, slot, at: position) }
+                if reader.isInterned(a.localName) { info.remember(key, slot, at: position) }
             }
             sink.field(slot: slot, value: a.value, line: a.line, column: a.column)
         }
