@@ -64,3 +64,23 @@ struct XMLRootTests {
             == ["ingest.xml.unknown_root c.xml"])
     }
 }
+
+@Suite("XML byte scanning")
+struct XMLByteScanTests {
+    @Test(arguments: [
+        ("", nil), ("<", 0), ("a<b", 1), ("<abcdefghijklmnop", 0), ("abcdefgh<ijklmnop<", 17),
+        ("abcdefghijklmnopq<rs", 17), ("<<<<<<<<<", 8), ("abcdefghijklmnop", nil), ("\u{3C}\u{FF}ab", 0),
+    ] as [(String, Int?)])
+    func lastLessThan(_ text: String, _ expected: Int?) {
+        let bytes = Array(text.utf8)
+        let found = bytes.withUnsafeBufferPointer { XMLStreamReader.lastIndex(of: 0x3C, in: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+        #expect(found == expected)
+    }
+
+    @Test(arguments: [("", false), ("plain ascii text, 24 b", false), ("0123456789abcdeé", true), ("é", true), ("abcdefgh", false)])
+    func nonASCII(_ text: String, _ expected: Bool) {
+        let bytes = Array(text.utf8)
+        let found = bytes.withUnsafeBufferPointer { XMLStreamReader.hasNonASCII($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+        #expect(found == expected)
+    }
+}

@@ -136,8 +136,8 @@ final class XMLStreamReader {
     private(set) var depth = 0
     private(set) var schemaErrorCount = 0
     private var ctxt: xmlParserCtxtPtr?
-    /// Held strongly only for the duration of a parse (weak loads cost on every event).
-    private var handler: XMLStreamHandler?
+    /// The current parse's handler, kept alive by `run`'s caller; not reference-counted per event.
+    private unowned(unsafe) var handler: XMLStreamHandler = NoHandler.shared
     private var outcome = Outcome.complete
     private var reportedErrors = 0
     private var droppedErrors = 0
@@ -244,7 +244,7 @@ final class XMLStreamReader {
         feed: (_ push: (UnsafeRawBufferPointer) -> Bool) -> Void
     ) -> Outcome {
         self.handler = handler
-        defer { self.handler = nil }
+        defer { self.handler = NoHandler.shared }
         outcome = .complete
         depth = 0
         reportedErrors = 0
@@ -338,18 +338,18 @@ final class XMLStreamReader {
         let tag = XMLStartTag(
             localName: localName, namespaceURI: uri, attributeCount: count, line: line, column: column,
             attributes: attributes, tagStart: tagStart, bufferEnd: govpack_input_end(ctxt), simple: simple)
-        handler?.startElement(tag, reader: self)
+        handler.startElement(tag, reader: self)
     }
 
     fileprivate func endElement() {
         guard outcome == .complete else { return }
-        handler?.endElement(reader: self)
+        handler.endElement(reader: self)
         depth -= 1
     }
 
     fileprivate func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard outcome == .complete else { return }
-        handler?.characters(text, reader: self)
+        handler.characters(text, reader: self)
     }
 
     fileprivate func doctype() {
@@ -395,16 +395,15 @@ final class XMLStreamReader {
         guard let base = govpack_input_base(ctxt), let cur = govpack_input_cur(ctxt), cur > base else {
             return (line, 0, nil, false)
         }
-        var p = cur - 1
+        // A `<` cannot occur inside attribute values, so the last one before `cur` opens this tag.
+        guard let at = Self.lastIndex(of: 0x3C, in: base, count: cur - base) else { return (line, 0, nil, false) }
+        let p = base + at
+        let length = cur - p
         var newlines = 0
-        var nonASCII = false
-        while p > base, p.pointee != 0x3C {
-            let c = p.pointee
-            if c == 0x0A { newlines += 1 }
-            if c >= 0x80 { nonASCII = true }
-            p -= 1
+        if memchr(p, 0x0A, length) != nil {
+            for i in 0..<length where p[i] == 0x0A { newlines += 1 }
         }
-        guard p.pointee == 0x3C else { return (line, 0, nil, false) }
+        let nonASCII = Self.hasNonASCII(p, length)
         let tagStart = p
         if newlines == 0 {
             // The parser keeps the column of its position even when the line's start has been
@@ -422,7 +421,7 @@ final class XMLStreamReader {
             return (line, col > 0 ? col : 0, tagStart, !nonASCII)
         }
         var column = 1
-        var q = p
+        var q = tagStart
         while q > base, (q - 1).pointee != 0x0A {
             q -= 1
             if q.pointee & 0xC0 != 0x80 { column += 1 }
@@ -432,6 +431,41 @@ final class XMLStreamReader {
     }
 
     // MARK: - Helpers
+
+    /// The offset of the last `byte` among `count` bytes from `base`; eight at a time.
+    static func lastIndex(of byte: UInt8, in base: UnsafePointer<UInt8>, count: Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let pattern = UInt64(byte) &* ones
+        let raw = UnsafeRawPointer(base)
+        var i = count
+        while i >= 8 {
+            let v = raw.loadUnaligned(fromByteOffset: i - 8, as: UInt64.self) ^ pattern
+            if (v &- ones) & ~v & 0x8080_8080_8080_8080 != 0 {
+                for j in stride(from: i - 1, through: i - 8, by: -1) where base[j] == byte { return j }
+            }
+            i -= 8
+        }
+        while i > 0 {
+            i -= 1
+            if base[i] == byte { return i }
+        }
+        return nil
+    }
+
+    /// True when any of `count` bytes from `p` is not ASCII; eight at a time.
+    static func hasNonASCII(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < count {
+            if p[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
+    }
 
     static func equal(_ p: UnsafePointer<UInt8>, _ s: StaticString) -> Bool {
         s.withUTF8Buffer { b in
@@ -480,6 +514,12 @@ final class XMLStreamReader {
 }
 
 // MARK: - libxml2 set-up and C callbacks
+
+private final class NoHandler: XMLStreamHandler {
+    static let shared = NoHandler()
+    func startElement(_ tag: XMLStartTag, reader: XMLStreamReader) {}
+    func endElement(reader: XMLStreamReader) {}
+}
 
 /// A compiled XSD, shared read-only by every parse (libxml2 allows concurrent validation contexts
 /// on one schema).
@@ -543,9 +583,15 @@ enum LibXML {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, localName, _, uri, _, _, count, _, attributes in
             guard let localName else { return }
-            reader(ctx)?.startElement(localName: localName, uri: uri, count: Int(count), attributes: attributes)
+            guard let ctx else { return }
+            Unmanaged<XMLStreamReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.startElement(localName: localName, uri: uri, count: Int(count), attributes: attributes)
+            }
         }
-        sax.endElementNs = { ctx, _, _, _ in reader(ctx)?.endElement() }
+        sax.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLStreamReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.endElement() }
+        }
         sax.characters = { ctx, ch, len in
             guard let ch, len > 0 else { return }
             reader(ctx)?.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
