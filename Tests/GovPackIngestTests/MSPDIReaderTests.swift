@@ -209,3 +209,40 @@ struct MSPDIReaderTests {
         #expect(MSPDIReader.defaultProjectID(path: "plan") == "plan")
     }
 }
+
+@Suite("MSPDI reader edge cases")
+struct MSPDIEdgeCaseTests {
+    @Test func predefinedEntitiesAndCDATAInText() {
+        let doc = """
+            <Project xmlns="http://schemas.microsoft.com/project"><Title>R&amp;D &lt;core&gt;</Title>
+            <Tasks><Task><UID>3</UID><Name><![CDATA[Go/No-Go & sign-off]]></Name><Milestone>1</Milestone><Finish>2026-05-01T17:00:00</Finish></Task></Tasks>
+            </Project>
+            """
+        let sink = RecordingSink()
+        let diagnostics = DiagnosticSink()
+        MSPDIReader.read(
+            Array(doc.utf8), fileID: 0, path: "rd.xml", options: MSPDIOptions(), sink: sink, diagnostics: diagnostics)
+        #expect(sink.rows.map(\.entity) == [.milestones, .projects])
+        #expect(sink.rows[0].fields["name"] == "Go/No-Go & sign-off")
+        #expect(sink.rows[0].line == 2)
+        #expect(sink.rows[1].fields["name"] == "R&D <core>")
+        // No summary task: the project row sits at the root.
+        #expect("\(sink.rows[1].line):\(sink.rows[1].column)" == "1:1")
+    }
+
+    @Test func unreadableFileIsReported() {
+        let diagnostics = DiagnosticSink()
+        let sink = RecordingSink()
+        MSPDIReader.read(
+            file: "/nonexistent/plan.xml", fileID: 0, path: "plan.xml", options: MSPDIOptions(), sink: sink,
+            diagnostics: diagnostics)
+        #expect(diagnostics.all.map { "\($0.id) \($0.location?.file ?? "")" } == ["ingest.file.unreadable plan.xml"])
+        #expect(sink.rows.isEmpty)
+    }
+
+    @Test func emptyFileIsReported() {
+        let diagnostics = DiagnosticSink()
+        SubmissionXMLReader.read([], fileID: 0, path: "e.xml", sink: RecordingSink(), diagnostics: diagnostics)
+        #expect(diagnostics.all.map(\.id) == [IngestID.fileEmpty])
+    }
+}
