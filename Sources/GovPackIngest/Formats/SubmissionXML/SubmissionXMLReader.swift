@@ -19,12 +19,15 @@ public struct SubmissionHeader: Sendable, Equatable {
 /// Reads `urn:govpack:submission:1` documents, streaming, into a `RowSink`.
 ///
 /// Policy:
-/// - The document is validated against `SubmissionSchema` while it is read; schema errors are
-///   `ingest.xml.schema` errors with the true line and the element. Errors about an attribute's
-///   value or a missing required attribute of a row are left to the typing layer, which reports
-///   the same problem once, with the attribute's own column; the rows still go through it.
+/// - The document is validated while it is read, against the structure of `SubmissionSchema`
+///   (elements, their placement, the root's attributes); schema errors are
+///   `ingest.xml.schema` errors with the true line and the element. Attribute values of rows are
+///   typed by the typing layer, which reports a bad or missing value once, at the attribute's
+///   own column, so the validator leaves them (and missing required attributes) to it; the rows
+///   still go through. Teams validate values too with the published, typed `SubmissionSchema.xsd`.
 /// - A document that is not well-formed delivers nothing after the fault (rows before it were
-///   already delivered); a refused document (DOCTYPE, XInclude) delivers nothing.
+///   already delivered). A DOCTYPE is refused before the root, so nothing is delivered; an
+///   XInclude element stops the read where it stands, including nothing.
 /// - Rows nested in a `project` take `project_id` (for `dependency`: `from_project_id`) from it,
 ///   located at the project's attribute. A nested row that names a different project is an error
 ///   and keeps its parent's id.
