@@ -208,3 +208,30 @@ struct XMLPublishedSchemaTests {
         #expect(!messages.contains { $0.contains("'Open'") || $0.contains("'Execution'") || $0.contains("'amber'") })
     }
 }
+
+@Suite("Submission XML reader, concurrently")
+struct XMLConcurrencyTests {
+    /// The pipeline reads files on several threads: one compiled schema, per-thread error handlers.
+    @Test func readsOnSeveralThreadsAtOnce() throws {
+        let bytes = Array(try Data(contentsOf: TestPaths.fixture("GovPackIngestTests", "xml/submission-valid.xml")))
+        let bad = Array("<submission xmlns=\"urn:govpack:submission:1\">\n<riks/>\n</submission>".utf8)
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var rows: [Int] = []
+            var errors: [String] = []
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            let sink = RecordingSink()
+            let diagnostics = DiagnosticSink()
+            SubmissionXMLReader.read(
+                i % 2 == 0 ? bytes : bad, fileID: UInt32(i), path: "f\(i).xml", sink: sink, diagnostics: diagnostics)
+            results.lock.lock()
+            results.rows.append(sink.rows.count)
+            results.errors.append(contentsOf: diagnostics.all.map { "\($0.location?.file ?? "") \($0.location?.line ?? 0)" })
+            results.lock.unlock()
+        }
+        #expect(results.rows.sorted() == Array(repeating: 0, count: 8) + Array(repeating: 9, count: 8))
+        #expect(results.errors.sorted() == (0..<16).filter { $0 % 2 == 1 }.map { "f\($0).xml 2" }.sorted())
+    }
+}

@@ -278,6 +278,9 @@ final class XMLStreamReader {
                 let first = min(4, bytes.count)
                 guard let c = xmlCreatePushParserCtxt(&sax, me, bytes.baseAddress, Int32(first), path) else {
                     outcome = .malformed
+                    diagnostics.emit(
+                        IngestID.xmlMalformed, .error, "the XML parser could not start on this file (unknown encoding?)",
+                        at: location(line: 0))
                     return false
                 }
                 ctxt = c
