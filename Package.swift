@@ -53,7 +53,8 @@ let package = Package(
 
         // MARK: - Tests, one target per module
         .testTarget(name: "GovPackCoreTests", dependencies: ["GovPackCore", "GovPackTestSupport"]),
-        .testTarget(name: "GovPackIngestTests", dependencies: ["GovPackIngest", "GovPackTestSupport"]),
+        .testTarget(
+            name: "GovPackIngestTests", dependencies: ["GovPackIngest", "GovPackTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "GovPackTestSupport"]),
         .testTarget(name: "GovPackRulesTests", dependencies: ["GovPackRules", "GovPackTestSupport"]),
         .testTarget(name: "GovPackMetricsTests", dependencies: ["GovPackMetrics", "GovPackTestSupport"]),
