@@ -756,12 +756,12 @@ def mspdi_xml():
           '\t\t\t<Start>2026-01-05T08:00:00</Start>', '\t\t\t<Finish>2027-07-30T17:00:00</Finish>',
           f'\t\t\t<Duration>{dur(total_days)}</Duration>', '\t\t\t<Milestone>0</Milestone>',
           '\t\t\t<Summary>1</Summary>', '\t\t\t<PercentComplete>43</PercentComplete>',
-          '\t\t\t<Cost>2752000</Cost>', '\t\t\t<ActualCost>1175000</ActualCost>',
+          '\t\t\t<Cost>275200000</Cost>', '\t\t\t<ActualCost>117500000</ActualCost>',
           '\t\t\t<ActualStart>2026-01-05T08:00:00</ActualStart>',
-          '\t\t\t<ACWP>1175000.00</ACWP>', '\t\t\t<CV>-44000.00</CV>',
-          '\t\t\t<BCWS>1190000.00</BCWS>', '\t\t\t<BCWP>1131000.00</BCWP>',
+          '\t\t\t<ACWP>117500000.00</ACWP>', '\t\t\t<CV>-4400000.00</CV>',
+          '\t\t\t<BCWS>119000000.00</BCWS>', '\t\t\t<BCWP>113100000.00</BCWP>',
           '\t\t\t<Baseline>', '\t\t\t\t<Number>0</Number>', '\t\t\t\t<Start>2026-01-05T08:00:00</Start>',
-          '\t\t\t\t<Finish>2027-06-30T17:00:00</Finish>', '\t\t\t\t<Cost>2650000</Cost>',
+          '\t\t\t\t<Finish>2027-06-30T17:00:00</Finish>', '\t\t\t\t<Cost>265000000</Cost>',
           '\t\t\t</Baseline>', '\t\t</Task>']
     for uid, name, start, finish, bfinish, afinish, ms, pct in MSPDI_TASKS:
         days = 0 if ms else workdays(start, finish)

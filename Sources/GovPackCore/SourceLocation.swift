@@ -56,6 +56,9 @@ public struct SourceFiles: Sendable {
         public var path: String
         /// True when the file is XML, so locations name the element.
         public var isXML: Bool
+        /// True when its rows are derived from another tool's export (a Microsoft Project schedule)
+        /// rather than sent as the standard: such rows give way to rows a team sent directly.
+        public var derived = false
     }
 
     public private(set) var files: [File] = []
@@ -66,6 +69,12 @@ public struct SourceFiles: Sendable {
         files.append(File(path: path, isXML: isXML))
         return UInt32(files.count - 1)
     }
+
+    public mutating func markDerived(_ id: UInt32) {
+        if Int(id) < files.count { files[Int(id)].derived = true }
+    }
+
+    public func isDerived(_ id: UInt32) -> Bool { Int(id) < files.count && files[Int(id)].derived }
 
     public func path(_ id: UInt32) -> String {
         Int(id) < files.count ? files[Int(id)].path : "<unknown>"

@@ -43,4 +43,6 @@ public enum IngestID {
     public static let xmlUnknownElement = "ingest.xml.unknown_element"
     public static let mspdiNoProjectID = "ingest.mspdi.project_id"
     public static let mspdiSkipped = "ingest.mspdi.skipped"
+    public static let derivedIncomplete = "ingest.mspdi.incomplete_row"
+    public static let derivedOverridden = "ingest.row.derived_overridden"
 }

@@ -121,7 +121,7 @@ public struct InputLoader {
 
 /// The formats govpack reads, in the order they are asked to claim a file.
 public enum InputFormats {
-    public static let all: [any InputFormat.Type] = [CSVFormat.self]
+    public static let all: [any InputFormat.Type] = [CSVFormat.self, SubmissionXMLFormat.self, MSPDIFormat.self]
 }
 
 /// Reading files as bytes, without Foundation's `Data` round trip.

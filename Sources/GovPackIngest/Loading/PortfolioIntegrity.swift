@@ -30,22 +30,44 @@ public enum PortfolioIntegrity {
         var keep: [Bool] = []
         keep.reserveCapacity(rows.count)
         var dropped = 0
-        for (i, row) in rows.enumerated() {
-            if let j = first[row.key] {
-                keep.append(false)
-                dropped += 1
-                let columns = R.keyColumns.joined(separator: "+")
-                diagnostics.emit(
-                    IngestID.duplicateKey, .error,
-                    "\(R.entity.rawValue) key \(columns) '\(row.keyDescription)' was already given; this row is ignored and the first one kept",
-                    at: files.location(row.origin, element: R.entity.xmlElement),
-                    related: [files.location(rows[j].origin, element: R.entity.xmlElement)],
-                    hint: "each \(R.entity.rawValue) row must be sent by one team only; remove one of the two",
-                    projectID: row.owningProject)
-            } else {
+        for i in rows.indices {
+            let row = rows[i]
+            guard let j = first[row.key] else {
                 first[row.key] = i
                 keep.append(true)
+                continue
             }
+            let firstDerived = files.isDerived(rows[j].origin.file)
+            let thisDerived = files.isDerived(row.origin.file)
+            if firstDerived != thisDerived {
+                // A schedule export and a team's own file give the same row: the team's wins.
+                let (kept, dropped_) = thisDerived ? (j, i) : (i, j)
+                if !thisDerived {
+                    keep[j] = false
+                    first[row.key] = i
+                    keep.append(true)
+                } else {
+                    keep.append(false)
+                }
+                dropped += 1
+                diagnostics.emit(
+                    IngestID.derivedOverridden, .info,
+                    "\(R.entity.rawValue) '\(row.keyDescription)' is also in a Microsoft Project export; the row sent directly is used",
+                    at: files.location(rows[kept].origin, element: R.entity.xmlElement),
+                    related: [files.location(rows[dropped_].origin, element: R.entity.xmlElement)],
+                    projectID: row.owningProject)
+                continue
+            }
+            keep.append(false)
+            dropped += 1
+            let columns = R.keyColumns.joined(separator: "+")
+            diagnostics.emit(
+                IngestID.duplicateKey, .error,
+                "\(R.entity.rawValue) key \(columns) '\(row.keyDescription)' was already given; this row is ignored and the first one kept",
+                at: files.location(row.origin, element: R.entity.xmlElement),
+                related: [files.location(rows[j].origin, element: R.entity.xmlElement)],
+                hint: "each \(R.entity.rawValue) row must be sent by one team only; remove one of the two",
+                projectID: row.owningProject)
         }
         if dropped > 0 {
             var i = 0

@@ -91,6 +91,9 @@ public final class PortfolioBuilder: RowSink {
 
     public var files: SourceFiles { context.files }
 
+    /// Marks a file's rows as derived from another tool's export (see `SourceFiles.File.derived`).
+    public func markDerived(_ fileID: UInt32) { context.files.markDerived(fileID) }
+
     private func typer(for entity: Entity) -> AnyTableTyper {
         typers[Entity.allCases.firstIndex(of: entity) ?? 0]
     }

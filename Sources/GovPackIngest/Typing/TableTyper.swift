@@ -132,7 +132,16 @@ final class TableTyper<Row: EntityRow> {
             invalid = true
             if !failed[i] && !absentFromHeader.contains(i) { missing.append(i) }
         }
-        if let first = missing.first {
+        if !missing.isEmpty, context.files.isDerived(draft.origin.file) {
+            // A schedule export cannot give a project's status; the team's own row must.
+            let names = missing.map { columns[$0].name }
+            context.diagnostics.emit(
+                IngestID.derivedIncomplete, .info,
+                "the Microsoft Project export gives no \(names.joined(separator: ", ")) for this \(Row.entity.xmlElement); "
+                    + "its \(Row.entity.rawValue) row must come from the team's own files",
+                at: context.location(file: draft.origin.file, line: rowLine, column: rowColumn, entity: Row.entity),
+                hint: "send the project's status in projects.csv (or the submission XML)", projectID: projectIDSoFar)
+        } else if let first = missing.first {
             let names = missing.map { columns[$0].name }
             let col = sawField[first] ? context.column(fieldColumn[first]) : rowColumn
             context.diagnostics.emit(

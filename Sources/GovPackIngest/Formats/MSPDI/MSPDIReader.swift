@@ -22,7 +22,8 @@ import GovPackCore
 /// - `assignments` (for the option period): per person, `Work` and `ActualWork` of each work
 ///   assignment prorated by the calendar days its `Start`-`Finish` span shares with the month
 ///   (time-phased data is not read). person_id = `MSPDIOptions.personIDs[name]`, else a
-///   resource extended attribute whose alias is `person_id`, else the resource `Name`.
+///   resource extended attribute whose alias is `person_id`, else the resource `Code`, else the
+///   resource `Name`.
 /// - `people` only with `emitPeople`.
 public enum MSPDIReader {
     public static let namespace = "http://schemas.microsoft.com/project"
@@ -357,6 +358,8 @@ private final class MSPDIHandler: XMLStreamHandler {
         if personID == nil, let ea = r.extended.first(where: { personFieldIDs.contains($0.fieldID) }) {
             personID = ea.value.text.isEmpty ? nil : ea.value.text
         }
+        // Project's resource "Code" field is where PMOs usually keep the HR or person id.
+        if personID == nil, let code = nonEmpty(r.fields["Code"]) { personID = code.text }
         let isWork = (r["Type"] ?? "1") == "1"
         resources[uid] = Resource(name: name?.text, personID: personID ?? name?.text, isWork: isWork)
         guard options.emitPeople, isWork, let id = personID ?? name?.text else { return }
