@@ -1,0 +1,92 @@
+import Foundation
+
+/// An exact running sum of decimals that stays fast on millions of rows.
+///
+/// Foundation's `Decimal` addition costs about a microsecond, so amounts with at most six
+/// fractional digits and an 18-digit significand (every real money or hours figure) are
+/// summed as an `Int128` count of millionths; anything else, or an overflow, switches the
+/// sum to `Decimal` arithmetic for good. Either way the result is exact.
+struct ExactSum: Sendable {
+    private var millionths: Int128 = 0
+    private var slow: Decimal?
+
+    init() {}
+
+    private static let scale: [Int128] = (0...18).map { e in (0..<e).reduce(Int128(1)) { r, _ in r * 10 } }
+    private static let significandLimit = Decimal(UInt64(999_999_999_999_999_999))
+
+    mutating func add(_ d: Decimal) {
+        if slow != nil {
+            slow = (slow ?? 0) + d
+            return
+        }
+        let e = d.exponent
+        if e >= -6, e <= 12, !d.isNaN {
+            let sig = d.significand
+            if sig <= ExactSum.significandLimit {
+                let units = Int128(NSDecimalNumber(decimal: sig).uint64Value) * ExactSum.scale[e + 6]
+                let (r, o) = millionths.addingReportingOverflow(d.sign == .minus ? -units : units)
+                if !o {
+                    millionths = r
+                    return
+                }
+            }
+        }
+        slow = value + d
+    }
+
+    var value: Decimal {
+        if let s = slow { return s }
+        let negative = millionths < 0
+        let mag = millionths.magnitude
+        if mag <= UInt128(UInt64.max) {
+            return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: Decimal(UInt64(mag)))
+        }
+        // Beyond 2^64 millionths: split into two 18-digit halves.
+        let base = UInt128(1_000_000_000_000_000_000)
+        let hi = Decimal(UInt64(mag / base)) * Decimal(UInt64(base)) + Decimal(UInt64(mag % base))
+        return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: hi)
+    }
+}
+
+/// Ratios from exact decimals.
+///
+/// A ratio is the `Decimal` quotient (38 significant digits) converted to the nearest `Double`
+/// by parsing its exact decimal text (`Double(String)` rounds correctly). The only departure from
+/// "the nearest double of the exact value" would need the true quotient to lie within 1e-38
+/// (relative) of a midpoint between two doubles.
+enum Exact {
+    /// n / d, nil when d is 0.
+    static func ratio(_ n: Decimal, _ d: Decimal) -> Double? {
+        guard !d.isZero, !n.isNaN, !d.isNaN else { return nil }
+        return double(n / d)
+    }
+
+    /// 100 x n / d, nil when d is 0.
+    static func percent(_ n: Decimal, _ d: Decimal) -> Double? {
+        guard !d.isZero, !n.isNaN, !d.isNaN else { return nil }
+        return double(Decimal(100) * n / d)
+    }
+
+    static func percent(_ n: Int, _ d: Int) -> Double? {
+        d == 0 ? nil : Double(100 * n) / Double(d)  // both integers exact: IEEE division rounds correctly
+    }
+
+    /// The nearest double of a decimal.
+    static func double(_ d: Decimal) -> Double? {
+        guard !d.isNaN else { return nil }
+        return Double(d.description) ?? NSDecimalNumber(decimal: d).doubleValue
+    }
+
+    /// The exact decimal mean, then the nearest double.
+    static func mean(_ values: [Decimal]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        var s = ExactSum()
+        for v in values { s.add(v) }
+        return double(s.value / Decimal(values.count))
+    }
+}
+
+/// Identifiers compare in code-point order (byte order of UTF-8), never by locale.
+@inline(__always)
+func idLess(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
