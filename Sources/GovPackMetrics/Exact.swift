@@ -42,10 +42,12 @@ struct ExactSum: Sendable {
         if mag <= UInt128(UInt64.max) {
             return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: Decimal(UInt64(mag)))
         }
-        // Beyond 2^64 millionths: split into two 18-digit halves.
+        // Beyond 2^64 millionths: three 18-digit parts (an Int128 has at most 39 digits).
         let base = UInt128(1_000_000_000_000_000_000)
-        let hi = Decimal(UInt64(mag / base)) * Decimal(UInt64(base)) + Decimal(UInt64(mag % base))
-        return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: hi)
+        let b = Decimal(UInt64(base))
+        let top = UInt64(mag / base / base), mid = UInt64(mag / base % base), low = UInt64(mag % base)
+        let whole = (Decimal(top) * b + Decimal(mid)) * b + Decimal(low)
+        return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: whole)
     }
 }
 
