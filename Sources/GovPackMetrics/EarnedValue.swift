@@ -90,8 +90,12 @@ public struct EarnedValue: Sendable, Equatable {
 
     /// True when CPI or SPI is below `threshold`, compared exactly (EV < t x AC), nulls ignored.
     func below(_ threshold: Decimal) -> Bool {
-        (!ac.isZero && (ac > 0 ? ev < threshold * ac : ev > threshold * ac))
-            || (!pv.isZero && (pv > 0 ? ev < threshold * pv : ev > threshold * pv))
+        func ratioBelow(_ d: Decimal) -> Bool {
+            if d.isZero { return false }  // a null ratio is ignored
+            // EV / d < t  <=>  EV < t x d when d > 0, and EV > t x d when d < 0.
+            return d > 0 ? Exact.less(ev, than: threshold, times: d) : Exact.less(-ev, than: threshold, times: -d)
+        }
+        return ratioBelow(ac) || ratioBelow(pv)
     }
 }
 

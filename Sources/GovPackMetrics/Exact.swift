@@ -12,28 +12,19 @@ struct ExactSum: Sendable {
 
     init() {}
 
-    private static let scale: [Int128] = (0...18).map { e in (0..<e).reduce(Int128(1)) { r, _ in r * 10 } }
-    private static let significandLimit = Decimal(UInt64(999_999_999_999_999_999))
-
     mutating func add(_ d: Decimal) {
-        if slow != nil {
-            slow = (slow ?? 0) + d
-            return
-        }
-        let e = d.exponent
-        if e >= -6, e <= 12, !d.isNaN {
-            let sig = d.significand
-            if sig <= ExactSum.significandLimit {
-                let units = Int128(NSDecimalNumber(decimal: sig).uint64Value) * ExactSum.scale[e + 6]
-                let (r, o) = millionths.addingReportingOverflow(d.sign == .minus ? -units : units)
-                if !o {
-                    millionths = r
-                    return
-                }
+        if slow == nil, let units = DecimalBits.millionths(d) {
+            let (r, o) = millionths.addingReportingOverflow(units)
+            if !o {
+                millionths = r
+                return
             }
         }
         slow = value + d
     }
+
+    /// The exact sum as an integer count of millionths, while it is one.
+    var exactMillionths: Int128? { slow == nil ? millionths : nil }
 
     var value: Decimal {
         if let s = slow { return s }
@@ -61,17 +52,38 @@ enum Exact {
     /// n / d, nil when d is 0.
     static func ratio(_ n: Decimal, _ d: Decimal) -> Double? {
         guard !d.isZero, !n.isNaN, !d.isNaN else { return nil }
+        if let a = DecimalBits.millionths(n), let b = DecimalBits.millionths(d), let q = quotient(a, b) { return q }
         return double(n / d)
     }
 
     /// 100 x n / d, nil when d is 0.
     static func percent(_ n: Decimal, _ d: Decimal) -> Double? {
         guard !d.isZero, !n.isNaN, !d.isNaN else { return nil }
+        if let a = DecimalBits.millionths(n), let b = DecimalBits.millionths(d), let q = quotient(100 * a, b) { return q }
         return double(Decimal(100) * n / d)
     }
 
     static func percent(_ n: Int, _ d: Int) -> Double? {
         d == 0 ? nil : Double(100 * n) / Double(d)  // both integers exact: IEEE division rounds correctly
+    }
+
+    /// a / b when both integers are exact in a Double (|x| <= 2^53): IEEE division then rounds
+    /// the exact quotient correctly, which is the nearest double. Nil otherwise.
+    @inline(__always)
+    static func quotient(_ a: Int128, _ b: Int128) -> Double? {
+        let limit: Int128 = 1 << 53
+        guard b != 0, a.magnitude <= limit.magnitude, b.magnitude <= limit.magnitude else { return nil }
+        return Double(a) / Double(b)
+    }
+
+    /// x < t x y, exactly.
+    static func less(_ x: Decimal, than t: Decimal, times y: Decimal) -> Bool {
+        if let a = DecimalBits.millionths(x), let k = DecimalBits.millionths(t), let b = DecimalBits.millionths(y) {
+            let (l, o1) = a.multipliedReportingOverflow(by: 1_000_000)
+            let (r, o2) = k.multipliedReportingOverflow(by: b)
+            if !o1 && !o2 { return l < r }
+        }
+        return x < t * y
     }
 
     /// The nearest double of a decimal.
@@ -85,6 +97,7 @@ enum Exact {
         guard !values.isEmpty else { return nil }
         var s = ExactSum()
         for v in values { s.add(v) }
+        if let m = s.exactMillionths, let q = quotient(m, Int128(values.count) * 1_000_000) { return q }
         return double(s.value / Decimal(values.count))
     }
 }

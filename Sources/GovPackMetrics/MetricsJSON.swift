@@ -50,7 +50,9 @@ public enum MetricsJSON {
         top.append(("capability", capability(m.capability)))
         top.append(("knowledge", knowledge(m.knowledge)))
         for (k, (key, value)) in top.enumerated() {
-            out += "  " + string(key) + ": " + value + (k == top.count - 1 ? "\n" : ",\n")
+            out += "  \"" + key + "\": "
+            out += value
+            out += k == top.count - 1 ? "\n" : ",\n"
         }
         return out + "}\n"
     }
@@ -310,7 +312,14 @@ public enum MetricsJSON {
     /// An array of already-encoded values, one per line; `[]` when empty.
     static func array(_ items: [String]) -> String {
         guard !items.isEmpty else { return "[]" }
-        return "[\n    " + items.joined(separator: ",\n    ") + "\n  ]"
+        var out = "[\n    "
+        out.reserveCapacity(items.reduce(8) { $0 + $1.utf8.count + 6 })
+        for (k, item) in items.enumerated() {
+            if k > 0 { out += ",\n    " }
+            out += item
+        }
+        out += "\n  ]"
+        return out
     }
 
     static func int(_ v: Int) -> String { String(v) }
@@ -321,7 +330,7 @@ public enum MetricsJSON {
     /// An exact decimal, as plain digits (Decimal never prints an exponent); NaN as null.
     public static func money(_ d: Decimal?) -> String {
         guard let d, !d.isNaN else { return "null" }
-        return d.description
+        return DecimalBits.text(d)
     }
 
     /// The shortest round-trip spelling, `.0` dropped; nil and non-finite values as null.
@@ -333,6 +342,9 @@ public enum MetricsJSON {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     public static func string(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + s + "\""  // nothing to escape (0xE2 leads U+2028 and U+2029)
+        }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {
@@ -357,7 +369,9 @@ public enum MetricsJSON {
     }
 }
 
-/// Ordered key-value pairs whose values are already encoded.
+/// Ordered key-value pairs whose values are already encoded, written straight into text.
+///
+/// Keys are the writer's own snake_case literals, so they are quoted without escaping.
 struct JSONObject {
     private var pairs: [(String, String)] = []
 
@@ -368,13 +382,23 @@ struct JSONObject {
 
     /// `{"a": 1, "b": 2}` on one line.
     var inline: String {
-        "{" + pairs.map { MetricsJSON.string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+        var out = "{"
+        out.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+        for (k, (key, value)) in pairs.enumerated() {
+            if k > 0 { out += ", " }
+            out += "\""
+            out += key
+            out += "\": "
+            out += value
+        }
+        out += "}"
+        return out
     }
 
     /// One key per line at `indent` + 2, closing brace at `indent`.
     func lines(indent: String) -> String {
         guard !pairs.isEmpty else { return "{}" }
-        return "{\n" + pairs.map { indent + "  " + MetricsJSON.string($0.0) + ": " + $0.1 }
+        return "{\n" + pairs.map { indent + "  \"" + $0.0 + "\": " + $0.1 }
             .joined(separator: ",\n") + "\n" + indent + "}"
     }
 }

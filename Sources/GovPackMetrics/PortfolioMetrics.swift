@@ -151,7 +151,11 @@ extension PortfolioMetrics {
             if let i = index[x.projectID] { issues[i].add(x, end: end) }
         }
         var resources = ResourceAccumulator(people: portfolio.people, config: config)
-        for a in portfolio.assignments where index[a.projectID] != nil { resources.add(a) }
+        let firstPeriod = config.period.index, lastPeriod = config.period.index + Int32(max(config.demandHorizon, 0))
+        for a in portfolio.assignments where a.period.index >= firstPeriod && a.period.index <= lastPeriod {
+            // The cheap period test first: most of millions of rows stop there, before any hashing.
+            if index[a.projectID] != nil { resources.add(a) }
+        }
         var lessons = Array(repeating: 0, count: n)
         var lessonCategories: [String: Int] = [:]
         for l in portfolio.lessons {
