@@ -61,14 +61,14 @@ public struct EarnedValue: Sendable, Equatable {
         self.pv = pv
         self.ev = ev
         self.ac = ac
-        cv = ev - ac
-        sv = ev - pv
+        cv = Exact.difference(ev, ac)
+        sv = Exact.difference(ev, pv)
         cpi = Exact.ratio(ev, ac)
         spi = Exact.ratio(ev, pv)
-        tcpi = Exact.ratio(bac - ev, bac - ac)
+        tcpi = Exact.ratio(Exact.difference(bac, ev), Exact.difference(bac, ac))
         eac = EarnedValue.estimate(bac: bac, pv: pv, ev: ev, ac: ac, method: method)
-        etc = eac.map { $0 - ac }
-        vac = eac.map { bac - $0 }
+        etc = eac.map { Exact.difference($0, ac) }
+        vac = eac.map { Exact.difference(bac, $0) }
     }
 
     /// EAC computed from the exact figures, so that BAC / CPI is BAC x AC / EV without a rounded CPI.
@@ -78,7 +78,7 @@ public struct EarnedValue: Sendable, Equatable {
         case .bacOverCPI:
             // CPI is null when AC = 0 and zero when EV = 0: either way BAC / CPI is undefined.
             guard !ac.isZero, !ev.isZero else { return nil }
-            return bac * ac / ev
+            return Exact.productQuotient(bac, ac, ev)
         case .acPlusRemaining:
             return ac + (bac - ev)
         case .acPlusRemainingOverCPIxSPI:

@@ -26,19 +26,18 @@ struct ExactSum: Sendable {
     /// The exact sum as an integer count of millionths, while it is one.
     var exactMillionths: Int128? { slow == nil ? millionths : nil }
 
-    var value: Decimal {
-        if let s = slow { return s }
-        let negative = millionths < 0
-        let mag = millionths.magnitude
-        if mag <= UInt128(UInt64.max) {
-            return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: Decimal(UInt64(mag)))
+    var value: Decimal { slow ?? Exact.decimal(millionths: millionths) }
+
+    /// Adds another sum without going through `Decimal` when both are still exact integers.
+    mutating func add(_ other: ExactSum) {
+        if slow == nil, other.slow == nil {
+            let (r, o) = millionths.addingReportingOverflow(other.millionths)
+            if !o {
+                millionths = r
+                return
+            }
         }
-        // Beyond 2^64 millionths: three 18-digit parts (an Int128 has at most 39 digits).
-        let base = UInt128(1_000_000_000_000_000_000)
-        let b = Decimal(UInt64(base))
-        let top = UInt64(mag / base / base), mid = UInt64(mag / base % base), low = UInt64(mag % base)
-        let whole = (Decimal(top) * b + Decimal(mid)) * b + Decimal(low)
-        return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: whole)
+        slow = value + other.value
     }
 }
 
@@ -73,7 +72,44 @@ enum Exact {
     static func quotient(_ a: Int128, _ b: Int128) -> Double? {
         let limit: Int128 = 1 << 53
         guard b != 0, a.magnitude <= limit.magnitude, b.magnitude <= limit.magnitude else { return nil }
-        return Double(a) / Double(b)
+        // Int64 conversions: Double(Int128) goes through a slow generic path.
+        return Double(Int64(truncatingIfNeeded: a)) / Double(Int64(truncatingIfNeeded: b))
+    }
+
+    /// a - b, exactly; fast when both have at most six decimals.
+    @inline(__always)
+    static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
+        if let x = DecimalBits.millionths(a), let y = DecimalBits.millionths(b) {
+            let (r, o) = x.subtractingReportingOverflow(y)
+            if !o { return decimal(millionths: r) }
+        }
+        return a - b
+    }
+
+    /// x x y / z, exact when the quotient has at most six decimals (found with integers), else
+    /// Decimal's 38 significant digits. z must not be zero.
+    static func productQuotient(_ x: Decimal, _ y: Decimal, _ z: Decimal) -> Decimal {
+        if let a = DecimalBits.millionths(x), let b = DecimalBits.millionths(y), let c = DecimalBits.millionths(z), c != 0 {
+            // (a / 1e6)(b / 1e6) / (c / 1e6) = (a x b / c) millionths.
+            let (p, o) = a.multipliedReportingOverflow(by: b)
+            if !o, p % c == 0 { return decimal(millionths: p / c) }
+        }
+        return x * y / z
+    }
+
+    /// The decimal with this many millionths.
+    static func decimal(millionths m: Int128) -> Decimal {
+        let negative = m < 0
+        let mag = m.magnitude
+        if mag <= UInt128(UInt64.max) {
+            return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: Decimal(UInt64(mag)))
+        }
+        // Beyond 2^64: three 18-digit parts (an Int128 has at most 39 digits).
+        let base = UInt128(1_000_000_000_000_000_000)
+        let b = Decimal(UInt64(base))
+        let top = UInt64(mag / base / base), mid = UInt64(mag / base % base), low = UInt64(mag % base)
+        let whole = (Decimal(top) * b + Decimal(mid)) * b + Decimal(low)
+        return Decimal(sign: negative ? .minus : .plus, exponent: -6, significand: whole)
     }
 
     /// x < t x y, exactly.
@@ -99,6 +135,27 @@ enum Exact {
         for v in values { s.add(v) }
         if let m = s.exactMillionths, let q = quotient(m, Int128(values.count) * 1_000_000) { return q }
         return double(s.value / Decimal(values.count))
+    }
+}
+
+/// A dictionary lookup that first checks the previous key: rows arrive grouped by project
+/// (one team's file after another), so most lookups skip hashing.
+struct CachedLookup {
+    let index: [String: Int]
+    private var lastKey = ""
+    private var lastValue: Int?
+
+    init(_ index: [String: Int]) { self.index = index }
+
+    @inline(__always)
+    mutating func callAsFunction(_ key: String) -> Int? {
+        if let v = lastValue, key == lastKey { return v }
+        let v = index[key]
+        if v != nil {
+            lastKey = key
+            lastValue = v
+        }
+        return v
     }
 }
 

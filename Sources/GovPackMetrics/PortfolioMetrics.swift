@@ -122,10 +122,11 @@ extension PortfolioMetrics {
         let n = projects.count
 
         // MARK: - One pass per entity, into per-project slots.
+        var lookup = CachedLookup(index)
         var pv = Array(repeating: ExactSum(), count: n), ev = pv, ac = pv
         var series = PortfolioSeriesAccumulator()
         for f in portfolio.financials where f.period <= config.period {
-            guard let i = index[f.projectID] else { continue }
+            guard let i = lookup(f.projectID) else { continue }
             pv[i].add(f.plannedValue)
             ev[i].add(f.earnedValue)
             ac[i].add(f.actualCost)
@@ -133,33 +134,33 @@ extension PortfolioMetrics {
         }
         var schedule = Array(repeating: ScheduleFigures(), count: n)
         for m in portfolio.milestones {
-            if let i = index[m.projectID] { schedule[i].add(m, end: end) }
+            if let i = lookup(m.projectID) { schedule[i].add(m, end: end) }
         }
         var gates = Array(repeating: GateFigures(), count: n)
         for g in portfolio.stageGates {
-            if let i = index[g.projectID] { gates[i].add(g, end: end, graceDays: config.gateGraceDays) }
+            if let i = lookup(g.projectID) { gates[i].add(g, end: end, graceDays: config.gateGraceDays) }
         }
         var risks = Array(repeating: RiskFigures(), count: n)
         var riskTables = RiskTables()
         for r in portfolio.risks {
-            guard let i = index[r.projectID] else { continue }
+            guard let i = lookup(r.projectID) else { continue }
             risks[i].add(r, config: config, agedBefore: agedBefore)
             riskTables.add(r)
         }
         var issues = Array(repeating: IssueFigures(), count: n)
         for x in portfolio.issues {
-            if let i = index[x.projectID] { issues[i].add(x, end: end) }
+            if let i = lookup(x.projectID) { issues[i].add(x, end: end) }
         }
         var resources = ResourceAccumulator(people: portfolio.people, config: config)
         let firstPeriod = config.period.index, lastPeriod = config.period.index + Int32(max(config.demandHorizon, 0))
         for a in portfolio.assignments where a.period.index >= firstPeriod && a.period.index <= lastPeriod {
             // The cheap period test first: most of millions of rows stop there, before any hashing.
-            if index[a.projectID] != nil { resources.add(a) }
+            if lookup(a.projectID) != nil { resources.add(a) }
         }
         var lessons = Array(repeating: 0, count: n)
         var lessonCategories: [String: Int] = [:]
         for l in portfolio.lessons {
-            guard let i = index[l.projectID] else { continue }
+            guard let i = lookup(l.projectID) else { continue }
             lessons[i] += 1
             lessonCategories[KnowledgeCalc.category(l), default: 0] += 1
         }
@@ -171,7 +172,7 @@ extension PortfolioMetrics {
         var allRealisations: [Decimal] = []
         var seenBenefits = Set<RowKey>()
         for b in portfolio.benefits {
-            guard let i = index[b.projectID], seenBenefits.insert(b.key).inserted else { continue }
+            guard let i = lookup(b.projectID), seenBenefits.insert(b.key).inserted else { continue }
             let l = latest[RowKey(b.projectID, b.benefitID)]
             let r = BenefitCalc.realisation(b, latest: l?.1)
             if let r {
@@ -218,9 +219,10 @@ extension PortfolioMetrics {
         }
 
         // MARK: - Prioritisation.
-        let ranking = PrioritisationCalc.rank(rows.filter(\.isActive).map {
-            .init(projectID: $0.projectID, strategicScore: projects[index[$0.projectID] ?? 0].strategicScore,
-                  priority: projects[index[$0.projectID] ?? 0].priority, cpi: $0.evm.cpi)
+        // rows[i] is projects[i] until the final sort.
+        let ranking = PrioritisationCalc.rank(rows.indices.filter { rows[$0].isActive }.map { i in
+            .init(projectID: rows[i].projectID, strategicScore: projects[i].strategicScore,
+                  priority: projects[i].priority, cpi: rows[i].evm.cpi)
         })
         for (r, id) in ranking.enumerated() { if let i = index[id] { rows[i].priorityRank = r + 1 } }
 

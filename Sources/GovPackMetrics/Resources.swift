@@ -82,7 +82,7 @@ struct ResourceAccumulator {
     static let unspecified = "unspecified"
 
     private let people: [Person]
-    private let personIndex: [String: Int]
+    private var personIndex: CachedLookup
     private let period: Int32
     private let horizon: Int
     private var planned: [ExactSum]
@@ -99,7 +99,7 @@ struct ResourceAccumulator {
             kept.append(p)
         }
         self.people = kept
-        personIndex = index
+        personIndex = CachedLookup(index)
         period = config.period.index
         horizon = max(config.demandHorizon, 0)
         planned = Array(repeating: ExactSum(), count: kept.count)
@@ -111,7 +111,7 @@ struct ResourceAccumulator {
     /// An assignment row whose project is known; rows of unknown people are left out.
     mutating func add(_ a: Assignment) {
         let offset = Int(a.period.index) - Int(period)
-        guard offset >= 0, offset <= horizon, let i = personIndex[a.personID] else { return }
+        guard offset >= 0, offset <= horizon, let i = personIndex(a.personID) else { return }
         if offset > 0 {
             future[offset - 1][i].add(a.plannedHours)
             return
@@ -140,36 +140,49 @@ struct ResourceAccumulator {
     }
 
     func demand(config: MetricsConfig) -> [ResourceDemand] {
-        // Skills and departments are the same every period: work them out once.
-        let skills = people.map { p -> [String] in
+        // Skills and departments are the same every period: number them once.
+        var skillIDs: [String: Int] = [:], departmentIDs: [String: Int] = [:]
+        var skillNames: [String] = [], departmentNames: [String] = []
+        func intern(_ s: String, _ ids: inout [String: Int], _ names: inout [String]) -> Int {
+            if let i = ids[s] { return i }
+            ids[s] = names.count
+            names.append(s)
+            return names.count - 1
+        }
+        var skillsOf: [[Int]] = [], departmentOf: [Int] = []
+        for p in people {
             let s = p.skillList
-            return s.isEmpty ? [ResourceAccumulator.unspecified] : Array(Set(s))
-        }
-        let departments = people.map { p -> String in
+            let list = s.isEmpty ? [ResourceAccumulator.unspecified] : Array(Set(s))
+            skillsOf.append(list.map { intern($0, &skillIDs, &skillNames) })
             let d = p.department?.trimmingCharacters(in: .whitespaces) ?? ""
-            return d.isEmpty ? ResourceAccumulator.unspecified : d
+            departmentOf.append(intern(d.isEmpty ? ResourceAccumulator.unspecified : d, &departmentIDs, &departmentNames))
         }
-        var skillCapacity: [String: ExactSum] = [:], departmentCapacity: [String: ExactSum] = [:]
+        var skillCapacity = Array(repeating: ExactSum(), count: skillNames.count)
+        var departmentCapacity = Array(repeating: ExactSum(), count: departmentNames.count)
         for (i, p) in people.enumerated() {
             let cap = capacity(p, config)
-            for s in skills[i] { skillCapacity[s, default: ExactSum()].add(cap) }
-            departmentCapacity[departments[i], default: ExactSum()].add(cap)
+            for s in skillsOf[i] { skillCapacity[s].add(cap) }
+            departmentCapacity[departmentOf[i]].add(cap)
         }
+        let skillOrder = skillNames.indices.sorted { idLess(skillNames[$0], skillNames[$1]) }
+        let departmentOrder = departmentNames.indices.sorted { idLess(departmentNames[$0], departmentNames[$1]) }
         return (0..<horizon).map { h in
-            var bySkill: [String: ExactSum] = [:], byDepartment: [String: ExactSum] = [:]
+            var bySkill = Array(repeating: ExactSum(), count: skillNames.count)
+            var byDepartment = Array(repeating: ExactSum(), count: departmentNames.count)
             for i in people.indices {
-                let d = future[h][i].value
-                for s in skills[i] { bySkill[s, default: ExactSum()].add(d) }
-                byDepartment[departments[i], default: ExactSum()].add(d)
+                let d = future[h][i]
+                for s in skillsOf[i] { bySkill[s].add(d) }
+                byDepartment[departmentOf[i]].add(d)
             }
-            func lines(_ demand: [String: ExactSum], _ cap: [String: ExactSum]) -> [DemandLine] {
-                cap.keys.sorted(by: idLess).map {
-                    DemandLine(key: $0, demandHours: demand[$0]?.value ?? 0, capacityHours: cap[$0]?.value ?? 0)
-                }
-            }
-            return ResourceDemand(period: config.period.adding(months: h + 1),
-                                  bySkill: lines(bySkill, skillCapacity),
-                                  byDepartment: lines(byDepartment, departmentCapacity))
+            return ResourceDemand(
+                period: config.period.adding(months: h + 1),
+                bySkill: skillOrder.map {
+                    DemandLine(key: skillNames[$0], demandHours: bySkill[$0].value, capacityHours: skillCapacity[$0].value)
+                },
+                byDepartment: departmentOrder.map {
+                    DemandLine(key: departmentNames[$0], demandHours: byDepartment[$0].value,
+                               capacityHours: departmentCapacity[$0].value)
+                })
         }
     }
 }
