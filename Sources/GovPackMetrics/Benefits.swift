@@ -47,9 +47,9 @@ enum BenefitCalc {
     /// The exact realisation percentage as a decimal, nil when undefined.
     static func realisation(_ b: Benefit, latest: Decimal?) -> Decimal? {
         guard let v = latest else { return nil }
-        let span = b.targetValue - b.baselineValue
+        let span = Exact.difference(b.targetValue, b.baselineValue)
         guard !span.isZero else { return nil }
-        return Decimal(100) * (v - b.baselineValue) / span
+        return Exact.productQuotient(100, Exact.difference(v, b.baselineValue), span)
     }
 
     /// Latest measurement on or before E of every (project, benefit), in one pass.

@@ -26,18 +26,25 @@ enum DecimalBits {
 
     @inline(__always)
     private static func raw(_ d: Decimal) -> Parts? {
+        guard let w = rawWide(d), w.significand <= UInt128(UInt64.max) else { return nil }
+        return Parts(significand: UInt64(w.significand), exponent: w.exponent, negative: w.negative)
+    }
+
+    /// All eight mantissa words: Decimal's full 128-bit significand.
+    @inline(__always)
+    private static func rawWide(_ d: Decimal) -> (significand: UInt128, exponent: Int, negative: Bool)? {
         guard MemoryLayout<Decimal>.size == 20 else { return nil }
-        return withUnsafeBytes(of: d) { b -> Parts? in
+        return withUnsafeBytes(of: d) { b -> (significand: UInt128, exponent: Int, negative: Bool)? in
             let flags = b[1]
             let length = Int(flags >> 4)
             let negative = flags & 0x08 != 0
-            if length == 0 { return negative ? nil : Parts(significand: 0, exponent: 0, negative: false) }
-            guard length <= 4 else { return nil }
-            var m: UInt64 = 0
+            if length == 0 { return negative ? nil : (0, 0, false) }
+            guard length <= 8 else { return nil }
+            var m: UInt128 = 0
             for w in 0..<length {
-                m |= UInt64(b[4 + 2 * w]) << (16 * w) | UInt64(b[5 + 2 * w]) << (16 * w + 8)
+                m |= UInt128(b[4 + 2 * w]) << (16 * w) | UInt128(b[5 + 2 * w]) << (16 * w + 8)
             }
-            return Parts(significand: m, exponent: Int(Int8(bitPattern: b[0])), negative: negative)
+            return (m, Int(Int8(bitPattern: b[0])), negative)
         }
     }
 
@@ -51,8 +58,13 @@ enum DecimalBits {
             if rebuilt != d { return false }
             if !d.isZero && (p.exponent != d.exponent || p.negative != (d.sign == .minus)) { return false }
         }
-        // A significand wider than 64 bits must be refused, not truncated.
-        if let wide = Decimal(string: "18446744073709551616"), raw(wide) != nil { return false }
+        // A significand wider than 64 bits must be refused by `raw`, and read whole by `rawWide`.
+        guard let wide = Decimal(string: "18446744073709551616"), raw(wide) == nil,
+              rawWide(wide)?.significand == UInt128(UInt64.max) + 1,
+              let third = Decimal(string: "0.33333333333333333333333333333333333333"),
+              rawWide(third)?.significand.description == String(repeating: "3", count: 38),
+              rawWide(third)?.exponent == -38
+        else { return false }
         return true
     }()
 
@@ -69,9 +81,9 @@ enum DecimalBits {
     /// The plain decimal spelling Foundation's `description` gives (no exponent, no trailing
     /// fractional zeros), written without Foundation's slow formatter when the value decodes.
     static func text(_ d: Decimal) -> String {
-        guard let p = decode(d) else { return d.description }
+        guard layoutVerified, let p = rawWide(d) else { return d.description }
         if p.significand == 0 { return "0" }
-        var digits = String(p.significand)
+        var digits = p.significand.description
         var e = p.exponent
         // Drop trailing zeros of the fraction (and fold them into the exponent).
         while e < 0, digits.hasSuffix("0") {

@@ -62,7 +62,7 @@ public enum MetricsJSON {
     // MARK: - Sections
 
     static func portfolio(_ p: PortfolioSummary) -> JSONObject {
-        var o = JSONObject()
+        var o = JSONObject(keepPairs: true)
         o["projects"] = int(p.projects)
         o["active_projects"] = int(p.activeProjects)
         o["bac"] = money(p.evm.bac)
@@ -369,36 +369,43 @@ public enum MetricsJSON {
     }
 }
 
-/// Ordered key-value pairs whose values are already encoded, written straight into text.
+/// Key-value pairs whose values are already encoded, written straight into one string.
 ///
 /// Keys are the writer's own snake_case literals, so they are quoted without escaping.
 struct JSONObject {
-    private var pairs: [(String, String)] = []
+    private var text = ""
+    private var keys: [String] = []
+    private var values: [String] = []
+    private let keepPairs: Bool
+
+    /// `keepPairs` keeps the pairs for `lines(indent:)`; inline objects need only the text.
+    init(keepPairs: Bool = false) {
+        self.keepPairs = keepPairs
+        text.reserveCapacity(512)
+    }
 
     subscript(key: String) -> String? {
-        get { pairs.first { $0.0 == key }?.1 }
-        set { if let v = newValue { pairs.append((key, v)) } }
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            guard let v = newValue else { return }
+            text += text.isEmpty ? "{\"" : ", \""
+            text += key
+            text += "\": "
+            text += v
+            if keepPairs {
+                keys.append(key)
+                values.append(v)
+            }
+        }
     }
 
     /// `{"a": 1, "b": 2}` on one line.
-    var inline: String {
-        var out = "{"
-        out.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
-        for (k, (key, value)) in pairs.enumerated() {
-            if k > 0 { out += ", " }
-            out += "\""
-            out += key
-            out += "\": "
-            out += value
-        }
-        out += "}"
-        return out
-    }
+    var inline: String { text.isEmpty ? "{}" : text + "}" }
 
     /// One key per line at `indent` + 2, closing brace at `indent`.
     func lines(indent: String) -> String {
-        guard !pairs.isEmpty else { return "{}" }
-        return "{\n" + pairs.map { indent + "  \"" + $0.0 + "\": " + $0.1 }
+        guard !keys.isEmpty else { return "{}" }
+        return "{\n" + zip(keys, values).map { indent + "  \"" + $0.0 + "\": " + $0.1 }
             .joined(separator: ",\n") + "\n" + indent + "}"
     }
 }

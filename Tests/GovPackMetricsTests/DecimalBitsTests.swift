@@ -28,6 +28,17 @@ import Testing
         }
     }
 
+    /// Quotients fill all 38 digits: the wide (128-bit) reading must print them as Foundation does.
+    @Test func textMatchesFoundationOnLongQuotients() {
+        var g = SplitMix64(state: 11)
+        for _ in 0..<2000 {
+            let a = Decimal(Int64.random(in: -10_000_000_000...10_000_000_000, using: &g)) / 100
+            let b = Decimal(Int64.random(in: 1...9_999_999, using: &g)) / 1000
+            let q = a * Decimal(Int64.random(in: 1...1_000_000, using: &g)) / b
+            #expect(DecimalBits.text(q) == q.description)
+        }
+    }
+
     @Test(arguments: [("97000.5", Int128(97_000_500_000)), ("-0.25", -250_000), ("0", 0), ("1e12", 1_000_000_000_000_000_000)])
     func millionths(_ s: String, _ v: Int128) {
         #expect(DecimalBits.millionths(dec(s)) == v)
