@@ -168,27 +168,43 @@ public enum EarnedValueSeries {
     }
 }
 
-/// Sums financials per period across projects (a few dozen periods, so a small dictionary).
+/// Sums financials per period across projects (a few dozen periods: a slot per period).
 struct PortfolioSeriesAccumulator {
-    private var sums: [Int32: (ExactSum, ExactSum, ExactSum)] = [:]
+    private var slots: [Int32: Int] = [:]
+    private var periods: [Int32] = []
+    private var pv: [ExactSum] = [], ev: [ExactSum] = [], ac: [ExactSum] = []
+    private var lastPeriod = Int32.min, lastSlot = 0
 
     mutating func add(_ f: Financial) {
-        var s = sums[f.period.index] ?? (ExactSum(), ExactSum(), ExactSum())
-        s.0.add(f.plannedValue)
-        s.1.add(f.earnedValue)
-        s.2.add(f.actualCost)
-        sums[f.period.index] = s
+        let p = f.period.index
+        let k: Int
+        if p == lastPeriod {
+            k = lastSlot
+        } else if let s = slots[p] {
+            k = s
+        } else {
+            k = periods.count
+            slots[p] = k
+            periods.append(p)
+            pv.append(ExactSum())
+            ev.append(ExactSum())
+            ac.append(ExactSum())
+        }
+        lastPeriod = p
+        lastSlot = k
+        pv[k].add(f.plannedValue)
+        ev[k].add(f.earnedValue)
+        ac[k].add(f.actualCost)
     }
 
     func series() -> [EVMPoint] {
-        var pv = ExactSum(), ev = ExactSum(), ac = ExactSum()
+        var cpv = ExactSum(), cev = ExactSum(), cac = ExactSum()
         var out: [EVMPoint] = []
-        for p in sums.keys.sorted() {
-            guard let s = sums[p] else { continue }
-            pv.add(s.0.value)
-            ev.add(s.1.value)
-            ac.add(s.2.value)
-            out.append(EVMPoint(period: Period(index: p), pv: pv.value, ev: ev.value, ac: ac.value))
+        for k in periods.indices.sorted(by: { periods[$0] < periods[$1] }) {
+            cpv.add(pv[k])
+            cev.add(ev[k])
+            cac.add(ac[k])
+            out.append(EVMPoint(period: Period(index: periods[k]), pv: cpv.value, ev: cev.value, ac: cac.value))
         }
         return out
     }
