@@ -18,7 +18,7 @@ public struct MetricDefinition: Sendable, Equatable {
 
     /// Every metric, family by family; each family's list lives next to its computation.
     public static let all: [MetricDefinition] =
-        earnedValue + rag + schedule + stageGates + risk + issues + resources + benefits + adoption
+        portfolioCounts + earnedValue + rag + schedule + stageGates + risk + issues + resources + benefits + adoption
         + capability + knowledge + prioritisation
 
     /// The registry as readable text, one block per metric.

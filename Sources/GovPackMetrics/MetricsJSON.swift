@@ -16,14 +16,14 @@ import GovPackCore
 /// - `portfolio`: `etc`, `tcpi`, `watermelons`, `aged_risks`, `risk_concentration_pct`,
 ///   `risk_bands` {low, medium, high, critical}, `overdue_issues`, `escalated_issues`,
 ///   `open_issues_by_priority` {critical, high, medium, low, unspecified}, `milestones_on_time`,
-///   `overdue_milestones`, `gates_due`, `gates_compliant`, `benefit_shortfalls`, `errors`, `warnings`
+///   `overdue_milestones`, `gates_due`, `gates_compliant`, `benefit_shortfalls`, `stale_projects`, `errors`, `warnings`
 ///   (`compliance_score` is the mean of the projects' scores that are present).
 /// - `programs[]`: `declared` (false when only a project names it), `active_projects`, `cv`, `sv`,
 ///   `eac`, `vac`, `open_risks`, `critical_risks`.
 /// - `projects[]`: `name`, `evm_signal`, `escalation_due`, `aged_risks`, `overdue_issues`,
 ///   `escalated_issues`, `milestones_on_time`, `overdue_milestones`, `forecast_end_slip_days`,
 ///   `gates_compliant`, `benefits_measured`, `adoption_mean_gap`, `high_impact_groups_below_target`,
-///   `lessons`, `priority_rank` (null for closed projects).
+///   `lessons`, `priority_rank` (null for closed projects), `days_since_update`, `stale`.
 /// - `benefits[]`: `target_date`, `latest_measured_on`, `shortfall`.
 /// - top level, after `benefits`: `evm_series` (the portfolio's cumulative S-curve, by period),
 ///   `risk_heat_map` (open risks; row i is probability i + 1, column j impact j + 1),
@@ -119,6 +119,7 @@ public enum MetricsJSON {
         o["gates_due"] = int(p.gates.gatesDue)
         o["gates_compliant"] = int(p.gates.gatesCompliant)
         o["benefit_shortfalls"] = int(p.benefitShortfalls)
+        o["stale_projects"] = int(p.staleProjects)
         o["errors"] = int(p.errors)
         o["warnings"] = int(p.warnings)
         return o
@@ -195,6 +196,8 @@ public enum MetricsJSON {
         o["high_impact_groups_below_target"] = int(p.adoption.highImpactBelowTarget)
         o["lessons"] = int(p.lessons)
         o["priority_rank"] = int(p.priorityRank)
+        o["days_since_update"] = int(p.daysSinceUpdate)
+        o["stale"] = bool(p.stale)
         return o.inline
     }
 

@@ -1,6 +1,22 @@
 import Foundation
 import GovPackCore
 
+extension MetricDefinition {
+    static let portfolioCounts: [MetricDefinition] = [
+        .init(id: "projects", name: "Projects", unit: "count",
+              formula: "every kept project, closed ones included (the first row of a repeated project_id wins)",
+              example: "4 rows, one closed: 4"),
+        .init(id: "active_projects", name: "Active projects", unit: "count",
+              formula: "projects whose stage is not closed", example: "4 projects, one closed: 3"),
+        .init(id: "compliance_score", name: "Compliance score", unit: "%",
+              formula: "from the rules engine: 100 x (1 - failed error-rule checks / applicable error-rule checks) per project; portfolio: the mean of the project scores present; null without rule results",
+              example: "8 applicable checks, 1 failed: 87.5"),
+        .init(id: "days_since_update", name: "Days since update", unit: "days",
+              formula: "E - projects.last_updated; stale when more than 30 (configurable); portfolio stale_projects counts active stale projects",
+              example: "E 2026-11-30, last_updated 2026-10-15: 46, stale"),
+    ]
+}
+
 /// One project's figures for the report period.
 public struct ProjectMetrics: Sendable, Equatable {
     public var projectID: String
@@ -21,6 +37,10 @@ public struct ProjectMetrics: Sendable, Equatable {
     public var benefitsMeasured: Int
     public var adoption: AdoptionFigures
     public var lessons: Int
+    /// E - last_updated, in days.
+    public var daysSinceUpdate: Int
+    /// `daysSinceUpdate` > the configured limit.
+    public var stale: Bool
     /// 1 = first; nil for closed projects.
     public var priorityRank: Int?
     /// nil unless the rules engine supplied figures for this project.
@@ -62,6 +82,8 @@ public struct PortfolioSummary: Sendable, Equatable {
     public var resourceConflicts = 0
     public var benefitRealisationPct: Double?
     public var benefitShortfalls = 0
+    /// Active projects whose status is stale.
+    public var staleProjects = 0
     /// Mean of the projects' compliance scores that are present; nil when none is.
     public var complianceScore: Double?
     public var errors = 0
@@ -214,7 +236,8 @@ extension PortfolioMetrics {
                 risks: risks[i], issues: issues[i], schedule: schedule[i],
                 forecastEndSlipDays: ScheduleFigures.forecastEndSlip(p), gates: gates[i],
                 benefitRealisationPct: Exact.mean(realisations[i]), benefitsMeasured: realisations[i].count,
-                adoption: adoptionFigures[i], lessons: lessons[i], priorityRank: nil,
+                adoption: adoptionFigures[i], lessons: lessons[i], daysSinceUpdate: p.lastUpdated.days(to: end),
+                stale: p.lastUpdated.days(to: end) > config.staleAfterDays, priorityRank: nil,
                 complianceScore: c?.score, errors: c?.errors ?? 0, warnings: c?.warnings ?? 0))
         }
 
@@ -276,7 +299,10 @@ extension PortfolioMetrics {
         var knowledge = KnowledgeSummary()
         for r in rows {
             s.projects += 1
-            if r.isActive { s.activeProjects += 1 }
+            if r.isActive {
+                s.activeProjects += 1
+                if r.stale { s.staleProjects += 1 }
+            }
             bac.add(r.evm.bac); spv.add(r.evm.pv); sev.add(r.evm.ev); sac.add(r.evm.ac)
             s.ragReported.count(r.ragReported)
             rags.append((r.ragDerived, r.evm.bac))

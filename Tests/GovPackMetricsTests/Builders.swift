@@ -21,7 +21,8 @@ func dec(_ s: String) -> Decimal {
 
 func project(_ id: String, program: String? = nil, stage: Stage = .execution, budget: String = "0",
              rag: RAG = .green, name: String? = nil, manager: String? = nil, strategic: Int? = nil,
-             priority: Int? = nil, baselineEnd: String = "2027-03-31", forecastEnd: String? = nil) -> Project {
+             priority: Int? = nil, baselineEnd: String = "2027-03-31", forecastEnd: String? = nil,
+             updated: String = "2026-11-24") -> Project {
     var p = Project()
     p.projectID = id
     p.name = name ?? id
@@ -35,7 +36,7 @@ func project(_ id: String, program: String? = nil, stage: Stage = .execution, bu
     p.startDate = day("2026-01-01")
     p.baselineEndDate = day(baselineEnd)
     p.forecastEndDate = forecastEnd.map(day)
-    p.lastUpdated = day("2026-11-24")
+    p.lastUpdated = day(updated)
     return p
 }
 

@@ -325,6 +325,18 @@ func compute(_ build: (inout Portfolio) -> Void, config: MetricsConfig = novembe
         #expect(m.portfolio.evm.bac == 105)
     }
 
+    /// E = 2026-11-30; stale beyond 30 days; only active projects count in the portfolio.
+    @Test(arguments: [("2026-10-31", 30, false), ("2026-10-30", 31, true), ("2026-11-30", 0, false)])
+    func staleness(updated: String, days: Int, stale: Bool) {
+        var p = Portfolio()
+        p.projects = [project("P1", updated: updated), project("P2", stage: .closed, updated: "2020-01-01")]
+        let m = PortfolioMetrics.compute(p, config: november)
+        #expect(m.projects[0].daysSinceUpdate == days)
+        #expect(m.projects[0].stale == stale)
+        #expect(m.projects[1].stale)
+        #expect(m.portfolio.staleProjects == (stale ? 1 : 0))
+    }
+
     /// Active projects: strategic_score desc, priority asc, CPI desc, project_id; missing values last.
     @Test func prioritisationOrder() {
         var p = Portfolio()
