@@ -348,3 +348,22 @@ extension PortfolioMetrics {
             undeclaredProgramIDs: zip(programOrder, declared).filter { !$0.1 }.map(\.0).sorted(by: idLess))
     }
 }
+
+extension PortfolioMetrics {
+    /// Benefits due by E and not fully realised, in benefit order.
+    public var benefitShortfalls: [BenefitMetrics] { benefits.filter(\.shortfall) }
+
+    /// Stakeholder groups with high impact and adoption below target, in group order.
+    public var highImpactGroupsBelowTarget: [AdoptionGroup] { adoption.filter(\.highImpactBelowTarget) }
+
+    /// Active projects in rank order.
+    public var rankedProjects: [ProjectMetrics] {
+        projects.filter { $0.priorityRank != nil }.sorted { ($0.priorityRank ?? 0) < ($1.priorityRank ?? 0) }
+    }
+
+    /// Open risks due for escalation, by project.
+    public var projectsWithEscalationsDue: [ProjectMetrics] { projects.filter { $0.risks.escalationDue > 0 } }
+
+    /// Projects whose derived RAG is worse than the one their team reported.
+    public var watermelons: [ProjectMetrics] { projects.filter(\.watermelon) }
+}

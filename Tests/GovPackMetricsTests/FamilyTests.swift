@@ -419,6 +419,27 @@ func compute(_ build: (inout Portfolio) -> Void, config: MetricsConfig = novembe
         }
     }
 
+    @Test func explainTextHasOneBlockPerMetric() {
+        let text = MetricDefinitions.explainText()
+        #expect(text.contains("""
+            cv — Cost variance [money]
+              formula: EV - AC
+              example: 2,500 - 2,800 = -300
+
+            """))
+        #expect(text.components(separatedBy: "\n  formula: ").count - 1 == MetricDefinitions.all.count)
+    }
+
+    @Test func goldenListsHaveTheHandWorkedMembers() {
+        let m = PortfolioMetrics.compute(GoldenPortfolio.portfolio, config: GoldenPortfolio.config)
+        #expect(m.benefitShortfalls.map { "\($0.projectID)/\($0.benefitID)" } == ["PRJ-A/B1", "PRJ-D/B1"])
+        #expect(m.highImpactGroupsBelowTarget.map(\.stakeholderGroup) == ["Branch staff"])
+        #expect(m.rankedProjects.map(\.projectID) == ["PRJ-C", "PRJ-A", "PRJ-D"])
+        #expect(m.watermelons.map(\.projectID) == ["PRJ-A"])
+        #expect(m.projectsWithEscalationsDue.map(\.projectID) == ["PRJ-A"])
+        #expect(m.undeclaredProgramIDs == ["PGM-9"])
+    }
+
     @Test(arguments: ["cpi", "eac", "tcpi", "risk_band", "gate_compliance_pct", "utilisation_pct", "realisation_pct",
                       "adoption.gap", "capability", "priority_rank", "overdue_issues", "rag_derived"])
     func theSpecsMetricsAreExplained(id: String) {
