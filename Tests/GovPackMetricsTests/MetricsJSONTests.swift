@@ -343,3 +343,47 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(MetricsJSON.string(value) == text)
     }
 }
+
+@Suite struct MetricsJSONShapeTests {
+    /// The document is valid JSON and its top-level keys come in the spec's order, extras after.
+    @Test func parsesAndKeepsTheSpecsKeyOrder() throws {
+        let text = GoldenPortfolio.expected
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == "govpack.metrics/1")
+        let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
+            .map { $0.dropFirst(3).prefix { $0 != "\"" } }.map(String.init)
+        #expect(topKeys == ["schema", "period", "portfolio", "programs", "projects", "people", "risk_categories",
+                            "benefits", "evm_series", "risk_heat_map", "resource_demand", "adoption", "capability",
+                            "knowledge"])
+        let projects = object?["projects"] as? [[String: Any]]
+        #expect(projects?.count == 4)
+        #expect((projects?[0]["eac"] as? NSNumber)?.intValue == 4480)
+    }
+
+    /// Rows the ingest should have removed (repeats, orphans) must not crash or double-count people.
+    @Test func repeatedAndOrphanRowsDoNotCrash() {
+        var p = GoldenPortfolio.portfolio
+        p.people += p.people
+        p.programs += p.programs
+        p.benefits += p.benefits
+        p.projects += [project("PRJ-A", budget: "1")]
+        p.certifications += [certification("NOBODY", "PMP")]
+        p.benefitMeasurements += [measurement("NOPE", "B1", "2026-11-01", "1")]
+        let m = PortfolioMetrics.compute(p, config: GoldenPortfolio.config)
+        #expect(m.people.count == 4)
+        #expect(m.programs.count == 3)
+        #expect(m.benefits.count == 5)
+        #expect(m.projects.count == 4)
+        #expect(m.portfolio.evm.bac == 5500)
+    }
+
+    @Test func budgetWeightedRollUpEndToEnd() {
+        var c = GoldenPortfolio.config
+        c.ragRollUp = .budgetWeighted
+        let m = PortfolioMetrics.compute(GoldenPortfolio.portfolio, config: c)
+        // Derived A (4000), A (1000), R (500), G (0): (4000 + 1000 + 2 x 500) / 5500 = 1.09: A.
+        #expect(m.portfolio.rag == .amber)
+        // PGM-9 holds only C (R).
+        #expect(m.programs.map(\.rag) == [.amber, nil, .red])
+    }
+}
