@@ -9,15 +9,20 @@ import GovPackCore
 /// order; the extras below follow the spec's keys of the same object.
 ///
 /// Numbers: counts print as integers; money and hours print exactly from `Decimal` (`1250000`,
-/// `97000.5`); ratios and percentages print as Swift's shortest round-trip `Double` spelling with
-/// a trailing `.0` dropped (`1.25`, `0.8928571428571429`, `50`); nil prints `null`.
+/// `97000.5`); ratios and percentages are the nearest double of the exact value (see `Exact`)
+/// and print as Swift's shortest round-trip spelling with a trailing `.0` dropped (`1.25`,
+/// `0.8928571428571429`, `50`); nil prints `null`.
+///
+/// Order: arrays are sorted by their id field in code-point order (programs, projects, people by
+/// id; risk_categories by name; benefits and adoption by project then benefit / group;
+/// evm_series and resource_demand by period), so input order never shows.
 ///
 /// Extra keys (after the spec's):
 /// - `portfolio`: `etc`, `tcpi`, `watermelons`, `aged_risks`, `risk_concentration_pct`,
 ///   `risk_bands` {low, medium, high, critical}, `overdue_issues`, `escalated_issues`,
 ///   `open_issues_by_priority` {critical, high, medium, low, unspecified}, `milestones_on_time`,
-///   `overdue_milestones`, `gates_due`, `gates_compliant`, `benefit_shortfalls`, `stale_projects`, `errors`, `warnings`
-///   (`compliance_score` is the mean of the projects' scores that are present).
+///   `overdue_milestones`, `gates_due`, `gates_compliant`, `benefit_shortfalls`, `stale_projects`,
+///   `errors`, `warnings` (`compliance_score` is the mean of the projects' scores that are present).
 /// - `programs[]`: `declared` (false when only a project names it), `active_projects`, `cv`, `sv`,
 ///   `eac`, `vac`, `open_risks`, `critical_risks`.
 /// - `projects[]`: `name`, `evm_signal`, `escalation_due`, `aged_risks`, `overdue_issues`,

@@ -29,7 +29,7 @@ extension MetricDefinition {
               example: "exposures 40, 30, 10, 10, 5, 5: 100 x 95 / 100 = 95"),
         .init(id: "aged_risks", name: "Aged risks", unit: "count",
               formula: "open risks whose review_date is missing or earlier than E - 60 days",
-              example: "E 2026-11-30: reviewed 2026-10-01 (aged), 2026-10-01 is not before 2026-10-01"),
+              example: "E 2026-11-30, so the limit is 2026-10-01: reviewed 2026-09-30 aged; reviewed 2026-10-01 not; never reviewed aged"),
     ]
 }
 
