@@ -1,0 +1,108 @@
+import Foundation
+
+/// Reads a `Decimal`'s sign, exponent and (up to 64-bit) significand straight from its storage.
+///
+/// Foundation keeps those fields internal, and the public route (`significand`, `exponent`,
+/// comparisons) costs about a microsecond per value, which matters on millions of rows. The
+/// layout (exponent byte, then a flags byte with the length in its high nibble and the sign in
+/// bit 3, two reserved bytes, then eight little-endian 16-bit mantissa words) is the one
+/// NSDecimal has always had. It is verified once against the public API on a set of probes;
+/// if the layout ever differs, `decode` returns nil for everything and callers take the slow,
+/// public path, so results never depend on the layout being right.
+enum DecimalBits {
+    struct Parts: Equatable {
+        var significand: UInt64
+        var exponent: Int
+        var negative: Bool
+    }
+
+    /// The parts of `d`, or nil when its significand needs more than 64 bits, it is NaN, or
+    /// the layout check failed.
+    @inline(__always)
+    static func decode(_ d: Decimal) -> Parts? {
+        guard layoutVerified else { return nil }
+        return raw(d)
+    }
+
+    @inline(__always)
+    private static func raw(_ d: Decimal) -> Parts? {
+        guard let w = rawWide(d), w.significand <= UInt128(UInt64.max) else { return nil }
+        return Parts(significand: UInt64(w.significand), exponent: w.exponent, negative: w.negative)
+    }
+
+    /// All eight mantissa words: Decimal's full 128-bit significand.
+    @inline(__always)
+    private static func rawWide(_ d: Decimal) -> (significand: UInt128, exponent: Int, negative: Bool)? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        return withUnsafeBytes(of: d) { b -> (significand: UInt128, exponent: Int, negative: Bool)? in
+            let flags = b[1]
+            let length = Int(flags >> 4)
+            let negative = flags & 0x08 != 0
+            if length == 0 { return negative ? nil : (0, 0, false) }
+            guard length <= 8 else { return nil }
+            var m: UInt128 = 0
+            for w in 0..<length {
+                m |= UInt128(b[4 + 2 * w]) << (16 * w) | UInt128(b[5 + 2 * w]) << (16 * w + 8)
+            }
+            return (m, Int(Int8(bitPattern: b[0])), negative)
+        }
+    }
+
+    static let layoutVerified: Bool = {
+        let probes = ["0", "1", "-1", "97000.5", "-97000.50", "1250000", "0.000001", "-0.25", "18446744073709551615",
+                      "123456789.123456", "1e20", "-7e-10", "65536", "4294967296", "281474976710656"]
+        for s in probes {
+            guard let d = Decimal(string: s), let p = raw(d) else { return false }
+            let rebuilt = Decimal(sign: p.negative ? .minus : .plus, exponent: p.exponent,
+                                  significand: Decimal(p.significand))
+            if rebuilt != d { return false }
+            if !d.isZero && (p.exponent != d.exponent || p.negative != (d.sign == .minus)) { return false }
+        }
+        // A significand wider than 64 bits must be refused by `raw`, and read whole by `rawWide`.
+        guard let wide = Decimal(string: "18446744073709551616"), raw(wide) == nil,
+              rawWide(wide)?.significand == UInt128(UInt64.max) + 1,
+              let third = Decimal(string: "0.33333333333333333333333333333333333333"),
+              rawWide(third)?.significand.description == String(repeating: "3", count: 38),
+              rawWide(third)?.exponent == -38
+        else { return false }
+        return true
+    }()
+
+    /// `d` x 10^6 as an exact integer, when it is one and fits comfortably.
+    @inline(__always)
+    static func millionths(_ d: Decimal) -> Int128? {
+        guard let p = decode(d), p.exponent >= -6, p.exponent <= 12 else { return nil }
+        let v = Int128(p.significand) * pow10[p.exponent + 6]
+        return p.negative ? -v : v
+    }
+
+    static let pow10: [Int128] = (0...18).map { e in (0..<e).reduce(Int128(1)) { r, _ in r * 10 } }
+
+    /// The plain decimal spelling Foundation's `description` gives (no exponent, no trailing
+    /// fractional zeros), written without Foundation's slow formatter when the value decodes.
+    static func text(_ d: Decimal) -> String {
+        guard layoutVerified, let p = rawWide(d) else { return d.description }
+        if p.significand == 0 { return "0" }
+        var digits = p.significand.description
+        var e = p.exponent
+        // Drop trailing zeros of the fraction (and fold them into the exponent).
+        while e < 0, digits.hasSuffix("0") {
+            digits.removeLast()
+            e += 1
+        }
+        var out = p.negative ? "-" : ""
+        if e >= 0 {
+            out += digits
+            if e > 0 { out += String(repeating: "0", count: e) }
+        } else {
+            let frac = -e
+            if digits.count > frac {
+                let cut = digits.index(digits.endIndex, offsetBy: -frac)
+                out += digits[..<cut] + "." + digits[cut...]
+            } else {
+                out += "0." + String(repeating: "0", count: frac - digits.count) + digits
+            }
+        }
+        return out
+    }
+}

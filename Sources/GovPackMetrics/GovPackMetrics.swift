@@ -1,1 +1,0 @@
-// Module GovPackMetrics: see ../shared/STYLE.md for its place in the pipeline.

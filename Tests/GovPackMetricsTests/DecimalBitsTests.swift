@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import GovPackMetrics
+
+@Suite struct DecimalBitsTests {
+    @Test func theStorageLayoutIsTheOneWeRead() {
+        // If this fails the fast paths are off (results stay right, only slower): worth knowing.
+        #expect(DecimalBits.layoutVerified)
+    }
+
+    @Test(arguments: ["0", "1", "-1", "97000.50", "1250000", "-300", "0.05", "0.000001", "123456789012345678",
+                      "18446744073709551615", "18446744073709551616", "1e30", "-7e-10", "4480.00", "100.05",
+                      "0.33333333333333333333333333333333333333"])
+    func textMatchesFoundation(_ s: String) {
+        let d = dec(s)
+        #expect(DecimalBits.text(d) == d.description)
+    }
+
+    @Test func textMatchesFoundationOnSums() {
+        var g = SplitMix64(state: 7)
+        for _ in 0..<2000 {
+            let cents = Int64.random(in: -10_000_000_000...10_000_000_000, using: &g)
+            let d = Decimal(cents) / 100 + Decimal(Int64.random(in: 0...999, using: &g)) / 1_000_000
+            #expect(DecimalBits.text(d) == d.description)
+            var s = ExactSum()
+            s.add(d)
+            #expect(DecimalBits.text(s.value) == d.description)
+        }
+    }
+
+    /// Quotients fill all 38 digits: the wide (128-bit) reading must print them as Foundation does.
+    @Test func textMatchesFoundationOnLongQuotients() {
+        var g = SplitMix64(state: 11)
+        for _ in 0..<2000 {
+            let a = Decimal(Int64.random(in: -10_000_000_000...10_000_000_000, using: &g)) / 100
+            let b = Decimal(Int64.random(in: 1...9_999_999, using: &g)) / 1000
+            let q = a * Decimal(Int64.random(in: 1...1_000_000, using: &g)) / b
+            #expect(DecimalBits.text(q) == q.description)
+        }
+    }
+
+    @Test(arguments: [("97000.5", Int128(97_000_500_000)), ("-0.25", -250_000), ("0", 0), ("1e12", 1_000_000_000_000_000_000)])
+    func millionths(_ s: String, _ v: Int128) {
+        #expect(DecimalBits.millionths(dec(s)) == v)
+    }
+
+    @Test(arguments: ["0.0000001", "1e13", "18446744073709551616"])
+    func outOfRangeHasNoMillionths(_ s: String) {
+        #expect(DecimalBits.millionths(dec(s)) == nil)
+    }
+
+    /// The fast ratio path and the Decimal path agree.
+    @Test(arguments: [("4400", "3750.6"), ("2500", "2800"), ("0.3", "0.1"), ("9999999999.99", "0.07"), ("-1", "3")])
+    func ratioPathsAgree(_ n: String, _ d: String) {
+        #expect(Exact.ratio(dec(n), dec(d)) == Exact.double(dec(n) / dec(d)))
+    }
+}
