@@ -51,7 +51,7 @@ case("csv-ragged-row-long", {"team/projects.csv": PROJECTS +
 # 3. Ragged row, one field too few: the column just after the last field (line length + 1).
 case("csv-ragged-row-short", {"team/projects.csv": PROJECTS +
      b"PRJ-002,Motor portal,PGM-1,P-002,execution,2026-02-16,2027-05-18,880000,A\n"},
-     [("team/projects.csv", 3, 74, "error", "ingest.csv.ragged_row", None)])
+     [("team/projects.csv", 3, 74, "warning", "ingest.csv.ragged_row", None)])
 
 # 4. Duplicate header: the second `name` column; location = its start in line 1.
 case("csv-duplicate-header", {"team/projects.csv":
@@ -128,14 +128,25 @@ case("xml-doctype", {"team/submission.xml": XML_HEAD +
      b'</submission>\n'},
      [("team/submission.xml", 2, 0, "error", "ingest.xml.doctype_refused", None)])
 
-# 15. Schema: probability="high" on a <risk> (the XSD types it 1-5). Reported at the element's line.
+# 15. Schema: a misspelt element (<riks>) where the XSD allows only the row elements. The schema
+# checks structure; reported at the element's line.
 case("xml-schema", {"team/submission.xml": XML_HEAD +
+     b'<submission xmlns="urn:govpack:submission:1" period="2026-11" team="Claims">\n' + XML_PROJECT +
+     b'    <riks risk_id="R-1" title="Vendor slips" category="schedule" probability="3" impact="4"\n'
+     b'          owner="P-001" status="open"/>\n'
+     b'  </project>\n'
+     b'</submission>\n'},
+     [("team/submission.xml", 6, 0, "error", "ingest.xml.schema", None)])
+
+# 15b. A value the contract does not allow: probability="high" on a <risk>. Values are checked by
+# the typing layer (one finding, at the attribute's value, as for CSV).
+case("xml-invalid-value", {"team/submission.xml": XML_HEAD +
      b'<submission xmlns="urn:govpack:submission:1" period="2026-11" team="Claims">\n' + XML_PROJECT +
      b'    <risk risk_id="R-1" title="Vendor slips" category="schedule" probability="high" impact="4"\n'
      b'          owner="P-001" status="open"/>\n'
      b'  </project>\n'
      b'</submission>\n'},
-     [("team/submission.xml", 6, 0, "error", "ingest.xml.schema", None)])
+     [("team/submission.xml", 6, 79, "error", "ingest.field.invalid", None)])
 
 # 16. Unknown root: well-formed XML whose root is neither submission nor MSPDI Project.
 case("xml-unknown-root", {"team/projects.xml": XML_HEAD +

@@ -59,7 +59,7 @@ public struct MetricsConfig: Sendable {
 
 /// Per-project figures from the rules engine: `score` is 100 x (1 - failed / applicable
 /// error-rule checks), nil when no error rule applied.
-public struct ComplianceFigures: Sendable, Equatable {
+public struct ProjectCompliance: Sendable, Equatable {
     public var score: Double?
     public var errors: Int
     public var warnings: Int

@@ -129,7 +129,7 @@ extension PortfolioMetrics {
     /// key the first project / person / programme row wins. `compliance` maps project_id to the
     /// rules engine's figures; without it every `compliance_score` is nil and errors and warnings are 0.
     public static func compute(_ portfolio: Portfolio, config: MetricsConfig,
-                               compliance: [String: ComplianceFigures]? = nil) -> PortfolioMetrics {
+                               compliance: [String: ProjectCompliance]? = nil) -> PortfolioMetrics {
         let end = config.periodEnd
         let agedBefore = end.adding(days: -config.agedRiskDays)
 
@@ -366,4 +366,25 @@ extension PortfolioMetrics {
 
     /// Projects whose derived RAG is worse than the one their team reported.
     public var watermelons: [ProjectMetrics] { projects.filter(\.watermelon) }
+}
+
+extension PortfolioMetrics {
+    /// Fills in the rules engine's compliance figures after the metrics were computed: the rules
+    /// read the earned-value figures computed here, so the two stages run metrics first.
+    /// Same result as passing `compliance` to `compute`.
+    public mutating func applyCompliance(_ compliance: [String: ProjectCompliance]) {
+        var scores: [Decimal] = []
+        portfolio.errors = 0
+        portfolio.warnings = 0
+        for i in projects.indices {
+            let c = compliance[projects[i].projectID]
+            projects[i].complianceScore = c?.score
+            projects[i].errors = c?.errors ?? 0
+            projects[i].warnings = c?.warnings ?? 0
+            portfolio.errors += projects[i].errors
+            portfolio.warnings += projects[i].warnings
+            if let s = c?.score, let d = Decimal(string: String(s)) { scores.append(d) }
+        }
+        portfolio.complianceScore = Exact.mean(scores)
+    }
 }

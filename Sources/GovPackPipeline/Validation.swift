@@ -1,6 +1,7 @@
 import GovPackCore
 import Foundation
 import GovPackIngest
+import GovPackMetrics
 import GovPackRules
 
 /// `govpack validate`: read the inputs, check them against the rule packs, and report every
@@ -16,8 +17,20 @@ public struct Validation {
         public var noRules = false
         public var waiversFile: String?
         public var config = RuleConfig()
+        /// Risk appetite per category (open exposure limit); none by default.
+        public var riskAppetite: [RiskCategory: Int] = [:]
+        public var eacMethod: MetricsConfig.EACMethod = .bacOverCPI
 
         public init() {}
+
+        func metricsConfig(period: Period) -> MetricsConfig {
+            var c = MetricsConfig(period: period)
+            c.escalationThreshold = config.escalationThreshold
+            c.gateGraceDays = config.gateGraceDays
+            c.riskAppetite = riskAppetite
+            c.eacMethod = eacMethod
+            return c
+        }
     }
 
     public var options: Options
@@ -30,6 +43,8 @@ public struct Validation {
         public var periodInferred: Bool
         public var rules: [Rule]
         public var ruleResults: RuleResults?
+        /// The portfolio metrics, with the rules' compliance figures filled in.
+        public var metrics: PortfolioMetrics
         public var diagnostics: [Diagnostic]
         public var summary: RunSummary
         /// Stage name and seconds, in pipeline order (for `--timings` and `make bench`).
@@ -61,6 +76,9 @@ public struct Validation {
                 "report period \(period) inferred from the latest last_updated date; pass --period to set it",
                 at: nil)
         }
+        let metricsStart = clock.now
+        var metrics = PortfolioMetrics.compute(load.portfolio, config: options.metricsConfig(period: period))
+        timings.append(("metrics", (clock.now - metricsStart).seconds, nil))
         var rules: [Rule] = []
         var ruleResults: RuleResults?
         var ruleDiagnostics: [Diagnostic] = []
@@ -69,11 +87,14 @@ public struct Validation {
             let packs = loadPacks(sink)
             let engine = RuleEngine(packs: packs, config: options.config, diagnostics: sink)
             let waivers = options.waiversFile.map { WaiverLoader.load(path: $0, diagnostics: sink) } ?? []
-            let figures = ProjectFiguresCalculator.figures(load.portfolio, period: period)
+            let figures = ProjectFiguresCalculator.figures(metrics, portfolio: load.portfolio)
             let results = engine.run(load.portfolio, period: period, figures: figures, waivers: waivers)
             rules = engine.rules
             ruleResults = results
             ruleDiagnostics = engine.diagnostics(for: results)
+            metrics.applyCompliance(results.compliance.mapValues {
+                ProjectCompliance(score: $0.score, errors: $0.failed, warnings: $0.warnings)
+            })
             timings.append(("rules (\(engine.rules.count) rules)", (clock.now - rulesStart).seconds, nil))
         }
         let all = (sink.all + ruleDiagnostics).sorted(by: Diagnostic.ordered)
@@ -86,6 +107,7 @@ public struct Validation {
             infos: all.filter { $0.severity == .info }.count)
         return Result(
             load: load, period: period, periodInferred: inferred, rules: rules, ruleResults: ruleResults,
+            metrics: metrics,
             diagnostics: all, summary: summary, timings: timings)
     }
 

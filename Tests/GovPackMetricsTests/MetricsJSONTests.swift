@@ -13,9 +13,9 @@ enum GoldenPortfolio {
         return c
     }
 
-    static let compliance: [String: ComplianceFigures] = [
-        "PRJ-A": ComplianceFigures(score: 87.5, errors: 1, warnings: 2),
-        "PRJ-C": ComplianceFigures(score: nil, errors: 0, warnings: 1),
+    static let compliance: [String: ProjectCompliance] = [
+        "PRJ-A": ProjectCompliance(score: 87.5, errors: 1, warnings: 2),
+        "PRJ-C": ProjectCompliance(score: nil, errors: 0, warnings: 1),
     ]
 
     static var portfolio: Portfolio {
@@ -302,7 +302,7 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(encode(p) == GoldenPortfolio.expected)
     }
 
-    @Test func withoutComplianceFiguresScoresAreNullAndCountsZero() {
+    @Test func withoutProjectComplianceScoresAreNullAndCountsZero() {
         let m = PortfolioMetrics.compute(GoldenPortfolio.portfolio, config: GoldenPortfolio.config)
         #expect(m.portfolio.complianceScore == nil)
         #expect(m.portfolio.errors == 0 && m.portfolio.warnings == 0)
