@@ -27,6 +27,7 @@ public struct Validation {
             var c = MetricsConfig(period: period)
             c.escalationThreshold = config.escalationThreshold
             c.gateGraceDays = config.gateGraceDays
+            c.staleAfterDays = config.staleDays
             c.riskAppetite = riskAppetite
             c.eacMethod = eacMethod
             return c
