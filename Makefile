@@ -3,6 +3,8 @@ SWIFT ?= swift
 OUT ?= out
 PERIOD ?= 2026-11
 SAMPLE_INPUTS = SampleData/reference SampleData/teams
+# The sample PMO sets a risk appetite for resource risks (see SampleData/README.md).
+APPETITE = --appetite resource=300
 
 .PHONY: all deps build release run test bench clean
 
@@ -17,16 +19,24 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Builds, then checks the sample organisation's submissions and writes the report to out/.
+# Builds, then checks the sample organisation's submissions and computes its metrics into out/.
 run: build
 	@mkdir -p $(OUT)
 	@status=0; $(SWIFT) run --skip-build govpack validate $(SAMPLE_INPUTS) --period $(PERIOD) \
 	  > $(OUT)/validation.txt || status=$$?; \
+	  test $$status -le 1 || { cat $(OUT)/validation.txt; exit $$status; }; \
 	  $(SWIFT) run --skip-build govpack validate $(SAMPLE_INPUTS) --period $(PERIOD) --format json \
 	  > $(OUT)/validation.json || true; \
-	  cat $(OUT)/validation.txt; \
-	  echo; echo "Validation report written to $(OUT)/validation.txt and $(OUT)/validation.json"; \
-	  test $$status -le 1
+	  $(SWIFT) run --skip-build govpack metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
+	  --out $(OUT)/metrics.json 2>/dev/null; \
+	  $(SWIFT) run --skip-build govpack metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
+	  --format csv --out $(OUT)/metrics 2>/dev/null; \
+	  cat $(OUT)/validation.txt; echo; \
+	  echo "Sample outputs for $(PERIOD) are in $(OUT)/:"; \
+	  echo "  $(OUT)/validation.txt   the findings, as a team or the PMO sees them"; \
+	  echo "  $(OUT)/validation.json  the same findings for scripts"; \
+	  echo "  $(OUT)/metrics.json     the portfolio metrics (govpack.metrics/1)"; \
+	  echo "  $(OUT)/metrics/*.csv    the metrics as tables for Excel and Power BI"
 
 test: deps
 	$(SWIFT) build
