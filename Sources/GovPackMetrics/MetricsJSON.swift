@@ -22,6 +22,7 @@ import GovPackCore
 ///   `risk_bands` {low, medium, high, critical}, `overdue_issues`, `escalated_issues`,
 ///   `open_issues_by_priority` {critical, high, medium, low, unspecified}, `milestones_on_time`,
 ///   `overdue_milestones`, `gates_due`, `gates_compliant`, `benefit_shortfalls`, `stale_projects`,
+///   `rag_not_reported` (active projects with no status update in the period),
 ///   `errors`, `warnings` (`compliance_score` is the mean of the projects' scores that are present).
 /// - `programs[]`: `declared` (false when only a project names it), `active_projects`, `cv`, `sv`,
 ///   `eac`, `vac`, `open_risks`, `critical_risks`.
@@ -125,6 +126,7 @@ public enum MetricsJSON {
         o["gates_compliant"] = int(p.gates.gatesCompliant)
         o["benefit_shortfalls"] = int(p.benefitShortfalls)
         o["stale_projects"] = int(p.staleProjects)
+        o["rag_not_reported"] = int(p.notReported)
         o["errors"] = int(p.errors)
         o["warnings"] = int(p.warnings)
         return o

@@ -84,6 +84,9 @@ public struct PortfolioSummary: Sendable, Equatable {
     public var benefitShortfalls = 0
     /// Active projects whose status is stale.
     public var staleProjects = 0
+    /// Projects with no status update in the report period (last_updated before its first day):
+    /// the "not reported" colour of RAG counts.
+    public var notReported = 0
     /// Mean of the projects' compliance scores that are present; nil when none is.
     public var complianceScore: Double?
     public var errors = 0
@@ -302,6 +305,8 @@ extension PortfolioMetrics {
             if r.isActive {
                 s.activeProjects += 1
                 if r.stale { s.staleProjects += 1 }
+                // Updated before the period's first day: no submission this period.
+                if r.daysSinceUpdate > config.period.start.days(to: end) { s.notReported += 1 }
             }
             bac.add(r.evm.bac); spv.add(r.evm.pv); sev.add(r.evm.ev); sac.add(r.evm.ac)
             s.ragReported.count(r.ragReported)

@@ -87,6 +87,15 @@ public struct RunSummary: Sendable {
     public var warnings: Int
     public var infos: Int
 
+    public init(files: Int, rejectedFiles: Int, projects: Int, errors: Int, warnings: Int, infos: Int) {
+        self.files = files
+        self.rejectedFiles = rejectedFiles
+        self.projects = projects
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+    }
+
     public var line: String {
         func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         var s = "\(n(errors, "error")), \(n(warnings, "warning")), \(n(infos, "note")) in \(n(files, "file"))"

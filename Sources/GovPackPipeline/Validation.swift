@@ -77,6 +77,7 @@ public struct Validation {
                 "report period \(period) inferred from the latest last_updated date; pass --period to set it",
                 at: nil)
         }
+        CurrencyCheck.check(load.portfolio, diagnostics: sink)
         let metricsStart = clock.now
         var metrics = PortfolioMetrics.compute(load.portfolio, config: options.metricsConfig(period: period))
         timings.append(("metrics", (clock.now - metricsStart).seconds, nil))
@@ -130,5 +131,30 @@ public enum PeriodInference {
         if let d = p.projects.map(\.lastUpdated).max() { return d.period }
         if let f = p.financials.map(\.period).max() { return f }
         return Period(year: 2000, month: 1)!
+    }
+}
+
+/// Money is summed across projects, so one run must speak one currency (the contract: "one
+/// currency per run unless rates are configured"). Projects that leave `currency` empty use the
+/// run's currency.
+public enum CurrencyCheck {
+    public static let mixedID = "metrics.currency.mixed"
+
+    public static func check(_ p: Portfolio, diagnostics: DiagnosticSink) {
+        var byCurrency: [String: [String]] = [:]
+        for project in p.projects {
+            guard let c = project.currency?.trimmingCharacters(in: .whitespaces).uppercased(), !c.isEmpty else { continue }
+            byCurrency[c, default: []].append(project.projectID)
+        }
+        guard byCurrency.count > 1 else { return }
+        let listing = byCurrency.keys.sorted().map { c in
+            let ids = byCurrency[c]!.sorted()
+            let shown = ids.prefix(8).joined(separator: ", ") + (ids.count > 8 ? " and \(ids.count - 8) more" : "")
+            return "\(c): \(shown)"
+        }.joined(separator: "; ")
+        diagnostics.emit(
+            mixedID, .error,
+            "the projects are in \(byCurrency.count) currencies (\(listing)); portfolio sums would mix them",
+            at: nil, hint: "run each currency's projects separately, or convert the budgets and financials to one currency (exchange rates in the configuration come with the monthly-run configuration)")
     }
 }

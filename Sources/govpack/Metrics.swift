@@ -102,6 +102,11 @@ struct Metrics: ParsableCommand {
             printError("govpack: no submission files found in \(paths.joined(separator: " "))")
             throw ExitCode(2)
         }
+        if let mixed = result.diagnostics.first(where: { $0.id == CurrencyCheck.mixedID }) {
+            printError("govpack: error: \(mixed.message)")
+            if let hint = mixed.hint { printError("  hint: \(hint)") }
+            throw ExitCode(2)
+        }
         let ingestErrors = result.diagnostics.filter { $0.severity == .error && $0.id.hasPrefix("ingest.") }.count
         let findings = result.diagnostics.filter { $0.severity != .info && $0.id.hasPrefix("rule.") }.count
         if ingestErrors > 0 {

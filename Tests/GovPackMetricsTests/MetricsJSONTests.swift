@@ -179,6 +179,7 @@ enum GoldenPortfolio {
     "gates_compliant": 2,
     "benefit_shortfalls": 2,
     "stale_projects": 1,
+    "rag_not_reported": 1,
     "errors": 1,
     "warnings": 3
   },
