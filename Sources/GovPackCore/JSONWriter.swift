@@ -77,8 +77,14 @@ public struct JSONWriter {
         return "\(v)"
     }
 
+    /// A JSON string literal: quotes, backslashes and control characters escaped (U+2028 and
+    /// U+2029 too, so the output is also safe inside a script).
     public static func quote(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + s + "\""  // nothing to escape (0xE2 leads U+2028 and U+2029)
+        }
         var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
@@ -86,10 +92,15 @@ public struct JSONWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16, uppercase: false)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out + "\""
