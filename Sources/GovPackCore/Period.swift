@@ -35,7 +35,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var previous: Period { adding(months: -1) }
     public var next: Period { adding(months: 1) }
 
-    public var description: String { Day.pad(year, 4) + "-" + Day.pad(month, 2) }
+    public var description: String { Day.format(year, month, nil) }
 
     public static func < (a: Period, b: Period) -> Bool { a.index < b.index }
 }

@@ -158,46 +158,68 @@ private struct RuleRun {
 
     mutating func rows<R: RuleRow>(_ rows: [R]) {
         let schema = RuleSchema.shared
+        let files = index.files
         for row in rows {
             activation.set(slot: scopeSlot, schema.object(row, index))
-            check(
-                location: index.portfolio.location(of: row), projectID: row.owningProject,
-                rowKey: row.keyDescription)
+            let projectID = row.owningProject
+            switch check(projectID: projectID) {
+            case .notApplicable, .passed: continue
+            case .failed:
+                // Location, key and message are built only for the rows that fail.
+                fail(location: files.location(row.origin, element: R.entity.xmlElement), projectID: projectID,
+                     rowKey: row.keyDescription)
+            case .error(let what):
+                evaluationError(what, files.location(row.origin, element: R.entity.xmlElement), projectID)
+            }
         }
         reportErrorCount()
     }
 
     mutating func portfolio() {
         activation.set(slot: scopeSlot, .object(RuleSchema.shared.portfolioType, PortfolioObject(index)))
-        check(location: nil, projectID: nil, rowKey: "portfolio")
+        switch check(projectID: nil) {
+        case .notApplicable, .passed: break
+        case .failed: fail(location: nil, projectID: nil, rowKey: "portfolio")
+        case .error(let what): evaluationError(what, nil, nil)
+        }
         reportErrorCount()
     }
 
-    private mutating func check(location: SourceLocation?, projectID: String?, rowKey: String) {
-        let rule = compiled.rule
+    private enum Outcome {
+        case notApplicable, passed, failed
+        case error(String)
+    }
+
+    /// Evaluates `when` and `assert` on the row in the activation and counts the check.
+    private mutating func check(projectID: String?) -> Outcome {
         if let when = compiled.when {
             switch when.evaluate(activation) {
             case .success(.bool(true)): break
-            case .success(.bool(false)): return
-            case .success(let v): evaluationError("'when' gave \(RuleText.describe(v)), not true or false", location, projectID); return
-            case .failure(let e): evaluationError("'when' failed: \(e.message)", location, projectID); return
+            case .success(.bool(false)): return .notApplicable
+            case .success(let v): return .error("'when' gave \(RuleText.describe(v)), not true or false")
+            case .failure(let e): return .error("'when' failed: \(e.message)")
             }
         }
         let passed: Bool
         switch compiled.assert.evaluate(activation) {
         case .success(.bool(let b)): passed = b
-        case .success(let v): evaluationError("'assert' gave \(RuleText.describe(v)), not true or false", location, projectID); return
-        case .failure(let e): evaluationError("'assert' failed: \(e.message)", location, projectID); return
+        case .success(let v): return .error("'assert' gave \(RuleText.describe(v)), not true or false")
+        case .failure(let e): return .error("'assert' failed: \(e.message)")
         }
         applicable += 1
-        let counts = rule.severity == .error
-        if let projectID, counts { perProject[projectID, default: ComplianceFigures()].applicable += 1 }
-        if passed { return }
+        if let projectID, compiled.rule.severity == .error {
+            perProject[projectID, default: ComplianceFigures()].applicable += 1
+        }
+        return passed ? .passed : .failed
+    }
+
+    private mutating func fail(location: SourceLocation?, projectID: String?, rowKey: String) {
+        let rule = compiled.rule
         let waiver = matcher.match(rule: rule.id, projectID: projectID, rowKey: rowKey)
         if let projectID {
             if waiver != nil {
                 perProject[projectID, default: ComplianceFigures()].waived += 1
-            } else if counts {
+            } else if rule.severity == .error {
                 perProject[projectID, default: ComplianceFigures()].failed += 1
             } else if rule.severity == .warning {
                 perProject[projectID, default: ComplianceFigures()].warnings += 1

@@ -4,6 +4,8 @@ import GovPackCore
 /// `project.risks` and `risk.project` cost a lookup, not a scan.
 public final class RuleIndex {
     public let portfolio: Portfolio
+    /// The file table, kept apart so that locating a row never copies the portfolio.
+    let files: SourceFiles
     public let period: Period
     public let figures: [String: ProjectFigures]
 
@@ -29,6 +31,7 @@ public final class RuleIndex {
 
     public init(portfolio p: Portfolio, period: Period, figures: [String: ProjectFigures] = [:]) {
         portfolio = p
+        files = p.files
         self.period = period
         self.figures = figures
         func first<R>(_ rows: [R], _ key: (R) -> String) -> [String: Int] {
