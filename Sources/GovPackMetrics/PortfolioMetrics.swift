@@ -159,7 +159,7 @@ extension PortfolioMetrics {
         }
         var schedule = Array(repeating: ScheduleFigures(), count: n)
         for m in portfolio.milestones {
-            if let i = lookup(m.projectID) { schedule[i].add(m, end: end) }
+            if let i = lookup(m.projectID) { schedule[i].add(m, end: end, nextEnd: config.period.next.end) }
         }
         var gates = Array(repeating: GateFigures(), count: n)
         for g in portfolio.stageGates {

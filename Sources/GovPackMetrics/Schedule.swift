@@ -14,6 +14,9 @@ extension MetricDefinition {
               example: "baseline 2026-12-15, forecast 2027-01-20: 36"),
         .init(id: "overdue_milestones", name: "Overdue milestones", unit: "count",
               formula: "due milestones without an actual_date", example: "due, not done: 1"),
+        .init(id: "milestones_due_next_period", name: "Milestones due next period", unit: "count",
+              formula: "milestones without an actual_date whose forecast_date (else baseline_date) falls in the period after the report period",
+              example: "report period 2026-11; forecast 2026-12-18, no actual: 1"),
         .init(id: "forecast_end_slip_days", name: "Forecast end slip", unit: "days",
               formula: "projects.forecast_end_date - baseline_end_date; null without a forecast",
               example: "baseline 2027-03-31, forecast 2027-04-30: 30"),
@@ -26,14 +29,19 @@ public struct ScheduleFigures: Sendable, Equatable {
     public var milestonesDue = 0
     public var milestonesOnTime = 0
     public var overdueMilestones = 0
+    public var dueNextPeriod = 0
     public var maxSlipDays: Int?
 
     public init() {}
 
     public var milestonesOnTimePct: Double? { Exact.percent(milestonesOnTime, milestonesDue) }
 
-    mutating func add(_ m: Milestone, end: Day) {
+    mutating func add(_ m: Milestone, end: Day, nextEnd: Day) {
         milestones += 1
+        if m.actualDate == nil {
+            let expected = m.forecastDate ?? m.baselineDate
+            if expected > end && expected <= nextEnd { dueNextPeriod += 1 }
+        }
         if m.baselineDate <= end {
             milestonesDue += 1
             if let a = m.actualDate {
@@ -51,6 +59,7 @@ public struct ScheduleFigures: Sendable, Equatable {
         milestonesDue += o.milestonesDue
         milestonesOnTime += o.milestonesOnTime
         overdueMilestones += o.overdueMilestones
+        dueNextPeriod += o.dueNextPeriod
         if let s = o.maxSlipDays { maxSlipDays = max(maxSlipDays ?? s, s) }
     }
 
