@@ -21,14 +21,14 @@ import GovPackCore
 /// - `portfolio`: `etc`, `tcpi`, `watermelons`, `aged_risks`, `risk_concentration_pct`,
 ///   `risk_bands` {low, medium, high, critical}, `overdue_issues`, `escalated_issues`,
 ///   `open_issues_by_priority` {critical, high, medium, low, unspecified}, `milestones_on_time`,
-///   `overdue_milestones`, `milestones_due_next_period`, `gates_due`, `gates_compliant`, `benefit_shortfalls`, `stale_projects`,
+///   `overdue_milestones`, `milestones_due_next_period`, `gates_due`, `gates_compliant`, `gates_overdue`, `gate_decisions` {approved, conditional, rejected, deferred}, `benefit_shortfalls`, `stale_projects`,
 ///   `rag_not_reported` (active projects with no status update in the period),
 ///   `errors`, `warnings` (`compliance_score` is the mean of the projects' scores that are present).
 /// - `programs[]`: `declared` (false when only a project names it), `active_projects`, `cv`, `sv`,
 ///   `eac`, `vac`, `open_risks`, `critical_risks`.
 /// - `projects[]`: `name`, `evm_signal`, `escalation_due`, `aged_risks`, `overdue_issues`,
 ///   `escalated_issues`, `milestones_on_time`, `overdue_milestones`, `milestones_due_next_period`, `forecast_end_slip_days`,
-///   `gates_compliant`, `benefits_measured`, `adoption_mean_gap`, `high_impact_groups_below_target`,
+///   `gates_compliant`, `gates_overdue`, `benefits_measured`, `adoption_mean_gap`, `high_impact_groups_below_target`,
 ///   `lessons`, `priority_rank` (null for closed projects), `days_since_update`, `stale`.
 /// - `benefits[]`: `target_date`, `latest_measured_on`, `shortfall`.
 /// - top level, after `benefits`: `evm_series` (the portfolio's cumulative S-curve, by period),
@@ -125,6 +125,10 @@ public enum MetricsJSON {
         o["milestones_due_next_period"] = int(p.schedule.dueNextPeriod)
         o["gates_due"] = int(p.gates.gatesDue)
         o["gates_compliant"] = int(p.gates.gatesCompliant)
+        o["gates_overdue"] = int(p.gates.gatesOverdue)
+        var decisions = JSONObject()
+        for (i, d) in GateDecision.allCases.enumerated() { decisions[d.rawValue] = int(p.gates.decisions[i]) }
+        o["gate_decisions"] = decisions.inline
         o["benefit_shortfalls"] = int(p.benefitShortfalls)
         o["stale_projects"] = int(p.staleProjects)
         o["rag_not_reported"] = int(p.notReported)
@@ -200,6 +204,7 @@ public enum MetricsJSON {
         o["milestones_due_next_period"] = int(p.schedule.dueNextPeriod)
         o["forecast_end_slip_days"] = int(p.forecastEndSlipDays)
         o["gates_compliant"] = int(p.gates.gatesCompliant)
+        o["gates_overdue"] = int(p.gates.gatesOverdue)
         o["benefits_measured"] = int(p.benefitsMeasured)
         o["adoption_mean_gap"] = ratio(p.adoption.meanGap)
         o["high_impact_groups_below_target"] = int(p.adoption.highImpactBelowTarget)

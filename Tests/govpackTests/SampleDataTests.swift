@@ -85,6 +85,10 @@ import Testing
         // MSPDI earned value of PRJ-031 (in hundredths in the file): BCWS 1,190,000, BCWP 1,131,000, ACWP 1,175,000.
         let p31 = try #require(m.projects.first { $0.projectID == "PRJ-031" })
         #expect(p31.evm.pv == 1_190_000 && p31.evm.ev == 1_131_000 && p31.evm.ac == 1_175_000)
+        // Missed gate: PRJ-021 G3 planned 2026-10-14 and never reviewed (PRJ-004 G1 was reviewed 28 days late).
+        #expect(m.portfolio.gates.gatesOverdue == 1)
+        #expect(m.projects.first { $0.projectID == "PRJ-021" }?.gates.gatesOverdue == 1)
+        #expect(m.projects.first { $0.projectID == "PRJ-004" }?.gates.compliancePct == 50)
         // Compliance from the rules: PRJ-008 failed one error-rule check.
         #expect(p8.errors == 1)
         #expect((p8.complianceScore ?? 100) < 100)
