@@ -21,7 +21,7 @@ import GovPackCore
 /// - `portfolio`: `etc`, `tcpi`, `watermelons`, `aged_risks`, `risk_concentration_pct`,
 ///   `risk_bands` {low, medium, high, critical}, `overdue_issues`, `escalated_issues`,
 ///   `open_issues_by_priority` {critical, high, medium, low, unspecified}, `milestones_on_time`,
-///   `overdue_milestones`, `milestones_due_next_period`, `gates_due`, `gates_compliant`, `gates_overdue`, `gate_decisions` {approved, conditional, rejected, deferred}, `benefit_shortfalls`, `stale_projects`,
+///   `overdue_milestones`, `milestones_due_next_period`, `gates_due`, `gates_compliant`, `gates_overdue`, `gate_decisions` {approved, conditional, rejected, deferred}, `benefit_shortfalls`, `benefits_unmeasured`, `benefit_realisation_by_category` {financial, efficiency, customer, compliance, strategic}, `closed_projects_benefits_behind` [project ids], `stale_projects`,
 ///   `rag_not_reported` (active projects with no status update in the period),
 ///   `errors`, `warnings` (`compliance_score` is the mean of the projects' scores that are present).
 /// - `programs[]`: `declared` (false when only a project names it), `active_projects`, `cv`, `sv`,
@@ -130,6 +130,13 @@ public enum MetricsJSON {
         for (i, d) in GateDecision.allCases.enumerated() { decisions[d.rawValue] = int(p.gates.decisions[i]) }
         o["gate_decisions"] = decisions.inline
         o["benefit_shortfalls"] = int(p.benefitShortfalls)
+        o["benefits_unmeasured"] = int(p.benefitsUnmeasured)
+        var byCategory = JSONObject()
+        for (i, c) in BenefitCategory.allCases.enumerated() {
+            byCategory[c.rawValue] = ratio(i < p.benefitRealisationByCategory.count ? p.benefitRealisationByCategory[i] : nil)
+        }
+        o["benefit_realisation_by_category"] = byCategory.inline
+        o["closed_projects_benefits_behind"] = "[" + p.closedProjectsBenefitsBehind.map(string).joined(separator: ", ") + "]"
         o["stale_projects"] = int(p.staleProjects)
         o["rag_not_reported"] = int(p.notReported)
         o["errors"] = int(p.errors)

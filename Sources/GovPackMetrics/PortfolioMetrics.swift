@@ -84,6 +84,12 @@ public struct PortfolioSummary: Sendable, Equatable {
     public var benefitShortfalls = 0
     /// Active projects whose status is stale.
     public var staleProjects = 0
+    /// Benefits with no measurement on or before E.
+    public var benefitsUnmeasured = 0
+    /// Mean realisation per `BenefitCategory.allCases`, nil where no benefit of it has one.
+    public var benefitRealisationByCategory: [Double?] = []
+    /// Closed projects with a benefit unmeasured or below 100% realised.
+    public var closedProjectsBenefitsBehind: [String] = []
     /// Projects with no status update in the report period (last_updated before its first day):
     /// the "not reported" colour of RAG counts.
     public var notReported = 0
@@ -195,6 +201,10 @@ extension PortfolioMetrics {
         var benefitRows: [BenefitMetrics] = []
         var realisations = Array(repeating: [Decimal](), count: n)
         var allRealisations: [Decimal] = []
+        var byCategory = [[Decimal]](repeating: [], count: BenefitCategory.allCases.count)
+        var unmeasured = 0
+        var behind = Set<String>()
+        let closedIDs = Set(portfolio.projects.filter { $0.stage == .closed }.map(\.projectID))
         var seenBenefits = Set<RowKey>()
         for b in portfolio.benefits {
             guard let i = lookup(b.projectID), seenBenefits.insert(b.key).inserted else { continue }
@@ -203,7 +213,10 @@ extension PortfolioMetrics {
             if let r {
                 realisations[i].append(r)
                 allRealisations.append(r)
+                if let c = b.category, let ci = BenefitCategory.allCases.firstIndex(of: c) { byCategory[ci].append(r) }
             }
+            if l == nil { unmeasured += 1 }
+            if closedIDs.contains(b.projectID) && (l == nil || (r.map { $0 < 100 } ?? false)) { behind.insert(b.projectID) }
             let pct = r.flatMap(Exact.double)
             benefitRows.append(BenefitMetrics(
                 projectID: b.projectID, benefitID: b.benefitID, baselineValue: b.baselineValue,
@@ -335,6 +348,9 @@ extension PortfolioMetrics {
         s.resourceConflicts = people.filter(\.isConflict).count
         s.benefitRealisationPct = Exact.mean(allRealisations)
         s.benefitShortfalls = benefitRows.filter(\.shortfall).count
+        s.benefitsUnmeasured = unmeasured
+        s.benefitRealisationByCategory = byCategory.map { Exact.mean($0) }
+        s.closedProjectsBenefitsBehind = behind.sorted(by: idLess)
         s.complianceScore = Exact.mean(scores)
         knowledge.closedWithoutLessons.sort(by: idLess)
         knowledge.byCategory = lessonCategories.keys.sorted(by: idLess).map {

@@ -82,6 +82,7 @@ import Testing
         // Benefit PRJ-005 B-1: baseline 0, target 1,200,000, latest 480,000 -> 40%.
         let b1 = try #require(m.benefits.first { $0.projectID == "PRJ-005" && $0.benefitID == "B-1" })
         #expect(b1.realisationPct == 40)
+        #expect(b1.shortfall)
         // MSPDI earned value of PRJ-031 (in hundredths in the file): BCWS 1,190,000, BCWP 1,131,000, ACWP 1,175,000.
         let p31 = try #require(m.projects.first { $0.projectID == "PRJ-031" })
         #expect(p31.evm.pv == 1_190_000 && p31.evm.ev == 1_131_000 && p31.evm.ac == 1_175_000)
