@@ -72,9 +72,12 @@ public struct Validation {
         let inferred = options.period == nil
         let period = options.period ?? PeriodInference.infer(load.portfolio)
         if inferred {
+            let from = load.portfolio.projects.isEmpty
+                ? (load.portfolio.financials.isEmpty ? "nothing in the input (no projects, no financials)" : "the latest financials period")
+                : "the latest last_updated date"
             sink.emit(
-                "validate.period_inferred", .info,
-                "report period \(period) inferred from the latest last_updated date; pass --period to set it",
+                "validate.period_inferred", load.portfolio.projects.isEmpty && load.portfolio.financials.isEmpty ? .warning : .info,
+                "report period \(period) taken from \(from); pass --period YYYY-MM to set it",
                 at: nil)
         }
         CurrencyCheck.check(load.portfolio, diagnostics: sink)
