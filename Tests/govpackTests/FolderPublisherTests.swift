@@ -1,0 +1,40 @@
+import Foundation
+import GovPackTestSupport
+import Testing
+
+@testable import GovPackPipeline
+
+@Suite struct FolderPublisherTests {
+    @Test func replacesTheWholeFolder() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let out = dir.url.appendingPathComponent("out").path
+        try FolderPublisher.publish([("a.html", Data("1".utf8)), ("steering/PGM-1.html", Data("2".utf8))], to: out)
+        try FolderPublisher.publish([("a.html", Data("3".utf8))], to: out)
+        #expect(try String(contentsOfFile: out + "/a.html", encoding: .utf8) == "3")
+        // The second publication replaced the folder: nothing of the first is left over.
+        #expect(!FileManager.default.fileExists(atPath: out + "/steering/PGM-1.html"))
+        // No staging or old folders are left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["out"])
+    }
+
+    @Test(arguments: ["../escape.html", "/etc/x", "a/../../b", "", "./"])
+    func refusesPathsThatLeaveTheFolder(_ path: String) throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let out = dir.url.appendingPathComponent("out").path
+        try FolderPublisher.publish([("keep.html", Data("old".utf8))], to: out)
+        #expect(throws: FolderPublisher.PublishError.self) {
+            try FolderPublisher.publish([("new.html", Data("x".utf8)), (path, Data("bad".utf8))], to: out)
+        }
+        // The previous publication is untouched.
+        #expect(try String(contentsOfFile: out + "/keep.html", encoding: .utf8) == "old")
+        #expect(!FileManager.default.fileExists(atPath: out + "/new.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["out"])
+    }
+
+    @Test(arguments: [("a/./b.html", "a/b.html"), ("index.html", "index.html"), ("a//b", "a/b")])
+    func normalisesSafePaths(_ path: String, _ expected: String) {
+        #expect(FolderPublisher.safeRelativePath(path) == expected)
+    }
+}
