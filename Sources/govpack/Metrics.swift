@@ -66,7 +66,10 @@ struct Metrics: ParsableCommand {
         }
     }
 
-    func appetites() throws -> [RiskCategory: Int] {
+    func appetites() throws -> [RiskCategory: Int] { try Self.parseAppetites(appetite) }
+
+    /// `category=limit` options, e.g. `resource=300`.
+    static func parseAppetites(_ appetite: [String]) throws -> [RiskCategory: Int] {
         var out: [RiskCategory: Int] = [:]
         for a in appetite {
             let parts = a.split(separator: "=", maxSplits: 1).map(String.init)
