@@ -1,0 +1,216 @@
+import Foundation
+import GovPackCore
+import GovPackMetrics
+
+/// One view model per pack. Each pack's figures come from `PortfolioMetrics` (never recomputed
+/// differently here); lists are drawn from the portfolio rows the metrics counted.
+extension ViewModel {
+    // MARK: - Board
+
+    func board() -> Model {
+        let base = ""
+        var c = common(.board, title: "Board pack", base: base)
+        let s = m.portfolio
+        c["summary"] = [
+            "projects": Transforms.count(s.projects), "active": Transforms.count(s.activeProjects),
+            "rag": rag(s.rag), "red": Transforms.count(s.ragReported.red), "amber": Transforms.count(s.ragReported.amber),
+            "green": Transforms.count(s.ragReported.green), "notReported": Transforms.count(s.notReported),
+            "watermelons": Transforms.count(s.watermelons), "openRisks": Transforms.count(s.risks.openRisks),
+            "criticalRisks": Transforms.count(s.risks.criticalRisks), "exposure": Transforms.count(s.risks.exposure),
+            "escalationDue": Transforms.count(s.risks.escalationDue), "openIssues": Transforms.count(s.issues.open),
+            "compliance": Transforms.percent(s.complianceScore), "errors": Transforms.count(s.errors),
+            "warnings": Transforms.count(s.warnings), "benefitRealisation": Transforms.percent(s.benefitRealisationPct),
+            "benefitShortfalls": Transforms.count(s.benefitShortfalls), "staleProjects": Transforms.count(s.staleProjects),
+            "milestonesOnTime": Transforms.percent(s.schedule.milestonesOnTimePct),
+            "gateCompliance": Transforms.percent(s.gates.compliancePct),
+            "overAllocated": Transforms.count(s.overAllocatedPeople),
+        ] as Model
+        c["evm"] = headline(s.evm)
+        c["ragDonutSvg"] = donut(m.projects, title: "Active projects by derived RAG")
+        c["sCurveSvg"] = Charts.sCurve(m.evmSeries, title: "Portfolio S-curve")
+        c["change"] = change()
+        let top = Array(openRisksByScore.prefix(5))
+        c["topRisks"] = top.map { riskRow($0, base: base) }
+        c["hasTopRisks"] = !top.isEmpty
+        let esc = openRisksByScore.filter { $0.score >= m.config.escalationThreshold && $0.escalated != true }
+        c["escalations"] = esc.map { riskRow($0, base: base) }
+        c["hasEscalations"] = !esc.isEmpty
+        let decisions = decisions(projectIDs: nil)
+        c["decisions"] = decisions
+        c["hasDecisions"] = !decisions.isEmpty
+        c["programmes"] = m.programs.map { programRow($0, base: base) }
+        let wm = m.watermelons.map { projectRow($0, base: base) }
+        c["watermelons"] = wm
+        c["hasWatermelons"] = !wm.isEmpty
+        c["appetite"] = m.riskCategories.map(categoryRow)
+        c["hasAppetite"] = m.riskCategories.contains { $0.appetite != nil }
+        let breaches = m.riskCategories.filter(\.breach).map(categoryRow)
+        c["breaches"] = breaches
+        c["hasBreaches"] = !breaches.isEmpty
+        let shortfalls = m.benefitShortfalls.map { benefitRow($0, base: base) }
+        c["shortfalls"] = shortfalls
+        c["hasShortfalls"] = !shortfalls.isEmpty
+        c["benefitsSvg"] = benefitBars(m.benefits.filter { $0.realisationPct != nil })
+        c["complianceByProject"] = m.projects.filter { $0.errors > 0 }.map { projectRow($0, base: base) }
+        c["hasComplianceIssues"] = m.projects.contains { $0.errors > 0 }
+        return c
+    }
+
+    /// "Change since last period" lines, or the no-history note.
+    func change() -> [Model] {
+        guard let last = input.history.last else { return [] }
+        let s = m.portfolio
+        return [
+            ["name": "Portfolio RAG", "was": rag(last.rag)["text"] ?? "–", "now": rag(s.rag)["text"] ?? "–",
+             "delta": last.rag == s.rag ? "► no change" : ((s.rag?.rank ?? 0) > (last.rag?.rank ?? 0) ? "▼ worse" : "▲ better")],
+            ["name": "CPI", "was": Transforms.ratio(last.cpi), "now": Transforms.ratio(s.evm.cpi),
+             "delta": Transforms.deltaRatio(zip2(s.evm.cpi, last.cpi, -))],
+            ["name": "SPI", "was": Transforms.ratio(last.spi), "now": Transforms.ratio(s.evm.spi),
+             "delta": Transforms.deltaRatio(zip2(s.evm.spi, last.spi, -))],
+            ["name": "Open risk exposure", "was": Transforms.count(last.riskExposure), "now": Transforms.count(s.risks.exposure),
+             "delta": Transforms.delta(s.risks.exposure - last.riskExposure)],
+            ["name": "Compliance score", "was": Transforms.percent(last.complianceScore),
+             "now": Transforms.percent(s.complianceScore),
+             "delta": Transforms.deltaPercent(zip2(s.complianceScore, last.complianceScore, -))],
+        ]
+    }
+
+    func zip2(_ a: Double?, _ b: Double?, _ f: (Double, Double) -> Double) -> Double? {
+        guard let a, let b else { return nil }
+        return f(a, b)
+    }
+
+    func programRow(_ g: ProgramMetrics, base: String) -> Model {
+        let row = programs[g.programID]
+        return [
+            "id": g.programID, "name": row?.name ?? "(not in programs.csv)", "href": programHref(g.programID, base: base),
+            "manager": personName(row?.manager), "sponsor": personName(row?.sponsor), "objective": row?.objective ?? "–",
+            "projects": Transforms.count(g.projects), "active": Transforms.count(g.activeProjects), "rag": rag(g.rag),
+            "bac": Transforms.money(g.evm.bac), "ac": Transforms.money(g.evm.ac), "eac": Transforms.money(g.evm.eac),
+            "cpi": Transforms.ratio(g.evm.cpi), "spi": Transforms.ratio(g.evm.spi),
+            "openRisks": Transforms.count(g.risks.openRisks), "exposure": Transforms.count(g.risks.exposure),
+            "criticalRisks": Transforms.count(g.risks.criticalRisks), "declared": g.declared,
+        ]
+    }
+
+    func categoryRow(_ c: RiskCategoryMetrics) -> Model {
+        [
+            "category": c.category.rawValue, "openRisks": Transforms.count(c.openRisks),
+            "exposure": Transforms.count(c.exposure), "appetite": Transforms.count(c.appetite), "breach": c.breach,
+            "status": c.breach ? "Breach" : c.appetite == nil ? "No appetite set" : "Within",
+        ]
+    }
+
+    func benefitBars(_ rows: [BenefitMetrics]) -> String {
+        Charts.bars(rows.map {
+            Charts.Bar(label: "\($0.projectID) \($0.benefitID)", value: $0.realisationPct ?? 0,
+                       text: Transforms.percent($0.realisationPct), over: $0.shortfall)
+        }, reference: 100, title: "Benefit realisation against target (%)")
+    }
+
+    // MARK: - Steering, one per programme
+
+    func steering(_ g: ProgramMetrics) -> Model {
+        let base = "../"
+        let row = programs[g.programID]
+        var c = common(.steering, title: "Steering committee pack: \(g.programID) \(row?.name ?? "")", base: base)
+        c["programme"] = programRow(g, base: base)
+        let members = m.projects.filter { $0.programID == g.programID }
+        let ids = Set(members.map(\.projectID))
+        c["evm"] = headline(g.evm)
+        c["ragDonutSvg"] = donut(members, title: "\(g.programID) active projects by derived RAG")
+        c["projects"] = members.map { p -> Model in
+            var r = projectRow(p, base: base)
+            r["trend"] = trend(p.projectID)
+            return r
+        }
+        c["hasProjects"] = !members.isEmpty
+        let ms = milestonesOfInterest(ids).map { milestoneRow($0, base: base) }
+        c["milestones"] = ms
+        c["hasMilestones"] = !ms.isEmpty
+        let deps = input.portfolio.dependencies.filter {
+            (ids.contains($0.fromProjectID) || ids.contains($0.toProjectID)) && $0.status != .delivered
+        }.sorted { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }.map { dependencyRow($0, base: base) }
+        c["dependencies"] = deps
+        c["hasDependencies"] = !deps.isEmpty
+        let risks = openRisksByScore.filter { ids.contains($0.projectID) }.prefix(15).map { riskRow($0, base: base) }
+        c["risks"] = Array(risks)
+        c["hasRisks"] = !risks.isEmpty
+        let issues = input.portfolio.issues.filter { ids.contains($0.projectID) && $0.status != .closed }
+            .sorted { ($0.projectID, $0.issueID) < ($1.projectID, $1.issueID) }.map { issueRow($0, base: base) }
+        c["issues"] = issues
+        c["hasIssues"] = !issues.isEmpty
+        let benefits = m.benefits.filter { ids.contains($0.projectID) }
+        c["benefits"] = benefits.map { benefitRow($0, base: base) }
+        c["hasBenefits"] = !benefits.isEmpty
+        c["benefitsSvg"] = benefitBars(benefits.filter { $0.realisationPct != nil })
+        let decisions = decisions(projectIDs: ids)
+        c["decisions"] = decisions
+        c["hasDecisions"] = !decisions.isEmpty
+        return c
+    }
+
+    /// A project's RAG over the recorded periods, or the no-history note.
+    func trend(_ id: String) -> String {
+        let past = input.history.compactMap { $0.projectRAG[id]?.rawValue }
+        guard !past.isEmpty else { return "no earlier periods" }
+        return (past + [metricsByID[id]?.ragDerived.rawValue ?? "–"]).joined(separator: " → ")
+    }
+
+    // MARK: - Project one-pager
+
+    func project(_ p: ProjectMetrics) -> Model {
+        let base = "../"
+        var c = common(.project, title: "\(p.projectID) \(p.name)", base: base)
+        var row = projectRow(p, base: base)
+        row["programmeHref"] = p.programID.map { programHref($0, base: base) } ?? ""
+        row["hasProgramme"] = p.programID != nil
+        row["trend"] = trend(p.projectID)
+        c["project"] = row
+        c["evm"] = headline(p.evm)
+        let ids: Set<String> = [p.projectID]
+        let series = EarnedValueSeries.byProject(input.portfolio, period: input.period)[p.projectID] ?? []
+        c["sCurveSvg"] = Charts.sCurve(series, title: "\(p.projectID) S-curve")
+        let ms = input.portfolio.milestones.filter { $0.projectID == p.projectID }
+            .sorted { ($0.baselineDate, $0.milestoneID) < ($1.baselineDate, $1.milestoneID) }.map { milestoneRow($0, base: base) }
+        c["milestones"] = ms
+        c["hasMilestones"] = !ms.isEmpty
+        let risks = openRisksByScore.filter { $0.projectID == p.projectID }.map { riskRow($0, base: base) }
+        c["risks"] = risks
+        c["hasRisks"] = !risks.isEmpty
+        let issues = input.portfolio.issues.filter { $0.projectID == p.projectID && $0.status != .closed }
+            .sorted { $0.issueID < $1.issueID }.map { issueRow($0, base: base) }
+        c["issues"] = issues
+        c["hasIssues"] = !issues.isEmpty
+        let deps = input.portfolio.dependencies.filter { $0.fromProjectID == p.projectID || $0.toProjectID == p.projectID }
+            .sorted { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }.map { dependencyRow($0, base: base) }
+        c["dependencies"] = deps
+        c["hasDependencies"] = !deps.isEmpty
+        let benefits = m.benefits.filter { $0.projectID == p.projectID }.map { benefitRow($0, base: base) }
+        c["benefits"] = benefits
+        c["hasBenefits"] = !benefits.isEmpty
+        let findings = input.findings.filter { $0.projectID == p.projectID }.map { findingRow($0, base: base) }
+        c["findings"] = findings
+        c["hasFindings"] = !findings.isEmpty
+        let decisions = decisions(projectIDs: ids)
+        c["decisions"] = decisions
+        c["hasDecisions"] = !decisions.isEmpty
+        return c
+    }
+
+    // MARK: - Index
+
+    func index(_ files: [(path: String, title: String, group: String)]) -> Model {
+        var c = common(.board, title: "Governance packs", base: "")
+        var groups: [Model] = []
+        var order: [String] = []
+        var byGroup: [String: [Model]] = [:]
+        for f in files {
+            if byGroup[f.group] == nil { order.append(f.group) }
+            byGroup[f.group, default: []].append(["href": f.path, "title": f.title])
+        }
+        for g in order { groups.append(["group": g, "files": byGroup[g] ?? []]) }
+        c["groups"] = groups
+        return c
+    }
+}
