@@ -154,7 +154,9 @@ public enum Charts {
     /// One bar per row with its value written at its end; `reference` (e.g. 100 for 100%) draws
     /// a dashed line.
     public static func bars(_ rows: [Bar], reference: Double?, title: String) -> String {
-        let rowH = 24, left = 170, width = 640, right = 90
+        let rowH = 24, left = 170, width = 640
+        // Room for the longest value text after the longest bar.
+        let right = min(260, max(60, (rows.map { $0.text.count + ($0.over ? 7 : 0) }.max() ?? 0) * 7 + 16))
         let height = max(rows.count, 1) * rowH + 30
         let maxV = max(rows.map(\.value).max() ?? 0, reference ?? 0, 1)
         let plotW = Double(width - left - right)
@@ -193,7 +195,8 @@ public enum Charts {
 
     /// A labelled scatter; the RAG shows as marker shape as well as colour.
     public static func scatter(_ points: [Point], xTitle: String, yTitle: String, title: String) -> String {
-        let width = 640, height = 300, left = 60, right = 30, top = 14, bottom = 44
+        let width = 640, height = 300, left = 60, right = 70, top = 14, bottom = 44
+        var placed: [(Double, Double)] = []
         let plotW = Double(width - left - right), plotH = Double(height - top - bottom)
         var s = open(width: width, height: height, label: "\(title): \(points.count) projects; squares red, triangles amber, circles green")
         let maxX = max(points.map(\.x).max() ?? 1, 1), maxY = max(points.map(\.y).max() ?? 1, 1)
@@ -210,7 +213,11 @@ public enum Charts {
             default: s += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(c.fill)\">"
             }
             s += "<title>\(xml(p.label))</title>" + (p.rag == "R" ? "</rect>" : p.rag == "A" ? "</path>" : "</circle>")
-            s += "<text x=\"\(n(x + 7))\" y=\"\(n(y - 6))\" font-size=\"10\" fill=\"#1a1a1a\">\(xml(p.label))</text>"
+            // Labels that would overlap one already drawn are left to the marker's tooltip.
+            if !placed.contains(where: { abs($0.0 - x) < 46 && abs($0.1 - y) < 11 }) {
+                placed.append((x, y))
+                s += "<text x=\"\(n(x + 7))\" y=\"\(n(y - 6))\" font-size=\"10\" fill=\"#1a1a1a\">\(xml(p.label))</text>"
+            }
         }
         return s + "</svg>"
     }

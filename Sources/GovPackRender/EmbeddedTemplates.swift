@@ -892,20 +892,20 @@ enum EmbeddedTemplates {
 
             """#,
         "partials/riskhead.html.mustache": #"""
-            <thead><tr><th scope="col">Project</th><th scope="col">Risk</th><th scope="col">Title</th><th scope="col">Category</th><th scope="col" class="num">P x I</th><th scope="col">Band</th><th scope="col">Owner</th><th scope="col">Escalated</th><th scope="col">Age</th></tr></thead>
+            <thead><tr><th scope="col">Project</th><th scope="col">Risk</th><th scope="col">Title</th><th scope="col">Category</th><th scope="col" class="num">P x I</th><th scope="col">Band</th><th scope="col">Owner</th><th scope="col">Escalated</th><th scope="col">Raised</th><th scope="col">Last review</th></tr></thead>
 
             """#,
         "partials/riskhead.md.mustache": #"""
-            | Project | Risk | Title | Category | P x I | Band | Owner | Escalated | Age |
-            |---|---|---|---|--:|---|---|---|---|
+            | Project | Risk | Title | Category | P x I | Band | Owner | Escalated | Raised | Last review |
+            |---|---|---|---|--:|---|---|---|---|---|
 
             """#,
         "partials/riskrow.html.mustache": #"""
-            <tr><td><a href="{{projectHref}}">{{project}}</a></td><td>{{id}}</td><td>{{title}}</td><td>{{category}}</td><td class="num">{{probability}} x {{impact}} = {{score}}</td><td class="{{bandCss}}">{{band}}</td><td>{{#noOwner}}<span class="flag">No owner</span>{{/noOwner}}{{^noOwner}}{{owner}}{{/noOwner}}</td><td>{{escalated}}{{#escalationDue}} <span class="flag">(due)</span>{{/escalationDue}}</td><td>{{age}}</td></tr>
+            <tr><td><a href="{{projectHref}}">{{project}}</a></td><td>{{id}}</td><td>{{title}}</td><td>{{category}}</td><td class="num">{{probability}} x {{impact}} = {{score}}</td><td class="{{bandCss}}">{{band}}</td><td>{{#noOwner}}<span class="flag">No owner</span>{{/noOwner}}{{^noOwner}}{{owner}}{{/noOwner}}</td><td>{{escalated}}{{#escalationDue}} <span class="flag">(due)</span>{{/escalationDue}}</td><td>{{age}}</td><td>{{reviewed}}{{#aged}} <span class="flag">(aged)</span>{{/aged}}</td></tr>
 
             """#,
         "partials/riskrow.md.mustache": #"""
-            | [{{project}}]({{projectHref}}) | {{id}} | {{title}} | {{category}} | {{probability}} x {{impact}} = {{score}} | {{band}} | {{#noOwner}}**No owner**{{/noOwner}}{{^noOwner}}{{owner}}{{/noOwner}} | {{escalated}}{{#escalationDue}} **(due)**{{/escalationDue}} | {{age}} |
+            | [{{project}}]({{projectHref}}) | {{id}} | {{title}} | {{category}} | {{probability}} x {{impact}} = {{score}} | {{band}} | {{#noOwner}}**No owner**{{/noOwner}}{{^noOwner}}{{owner}}{{/noOwner}} | {{escalated}}{{#escalationDue}} **(due)**{{/escalationDue}} | {{age}} | {{reviewed}}{{#aged}} **(aged)**{{/aged}} |
 
             """#,
         "partials/style.html.mustache": #"""
@@ -931,10 +931,9 @@ enum EmbeddedTemplates {
             .table-wrap { width: 100%; overflow-x: auto; margin: 6px 0 12px; }
             table { border-collapse: collapse; width: 100%; font-size: 13px; }
             caption { text-align: left; font-weight: 600; padding: 4px 0; caption-side: top; }
-            th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+            th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
             th { background: var(--band); font-weight: 600; }
             td.num, th.num { text-align: right; white-space: nowrap; }
-            tbody tr:nth-child(even) td { background: #fafbfc; }
             .rag { display: inline-block; min-width: 58px; padding: 1px 6px; border-radius: 3px; font-weight: 600; font-size: 12px; text-align: center; }
             .rag-r { background: #b3261e; color: #ffffff; }
             .rag-a { background: #f2b705; color: #1a1a1a; }
@@ -1274,7 +1273,7 @@ enum EmbeddedTemplates {
             <section class="page" id="utilisation">
             <h2>Utilisation</h2>
             {{#summary}}
-            <p>{{people}} people with assignments; {{overAllocated}} over-allocated in {{periodCode}}, {{conflicts}} of them across two or more projects (conflicts).</p>
+            <p>{{people}} people; {{overAllocated}} over-allocated in {{periodCode}}, {{conflicts}} of them across two or more projects (conflicts).</p>
             {{/summary}}
             <div class="table-wrap"><table>
             <caption>Planned hours as a share of capacity, people by period (over 100% is over-allocated)</caption>
@@ -1330,7 +1329,7 @@ enum EmbeddedTemplates {
             ## Over-allocations and conflicts
 
             {{#summary}}
-            {{people}} people with assignments; {{overAllocated}} over-allocated in {{periodCode}}, {{conflicts}} across two or more projects.
+            {{people}} people; {{overAllocated}} over-allocated in {{periodCode}}, {{conflicts}} across two or more projects.
             {{/summary}}
 
             {{#hasOverAllocated}}
@@ -1456,7 +1455,7 @@ enum EmbeddedTemplates {
             </table></div>
             {{#hasAged}}
             <div class="table-wrap"><table>
-            <caption>Aged open risks (raised more than the aged-risk limit ago)</caption>
+            <caption>Aged open risks: not reviewed in the last {{#summary}}{{agedDays}}{{/summary}} days</caption>
             {{> riskhead}}
             <tbody>
             {{#aged}}

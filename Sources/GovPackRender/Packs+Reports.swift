@@ -71,7 +71,7 @@ extension ViewModel {
         let unowned = open.filter { ($0.owner ?? "").isEmpty }
         c["unowned"] = unowned.map { riskRow($0, base: base) }
         c["hasUnowned"] = !unowned.isEmpty
-        let aged = open.filter { r in r.raisedDate.map { $0.days(to: end) > m.config.agedRiskDays } ?? false }
+        let aged = open.filter(isAged)
         c["aged"] = aged.prefix(25).map { riskRow($0, base: base) }
         c["hasAged"] = !aged.isEmpty
         c["agedMore"] = aged.count > 25 ? "\(aged.count - 25) more aged risks not shown." : ""

@@ -121,8 +121,13 @@ struct ViewModel {
             "escalated": r.escalated == true ? "Yes" : "No",
             "escalationDue": r.status == .open && r.score >= m.config.escalationThreshold && r.escalated != true,
             "response": r.response?.rawValue ?? "–", "raised": Transforms.date(r.raisedDate),
-            "age": Transforms.days(age), "aged": age.map { $0 > m.config.agedRiskDays } ?? false,
+            "age": age.map { Transforms.count($0) + ($0 == 1 ? " day ago" : " days ago") } ?? "–", "reviewed": Transforms.date(r.reviewDate), "aged": isAged(r),
         ]
+    }
+
+    /// The metrics' definition: open and not reviewed since E - aged_risk_days (or never).
+    func isAged(_ r: Risk) -> Bool {
+        r.status == .open && (r.reviewDate.map { $0 < end.adding(days: -m.config.agedRiskDays) } ?? true)
     }
 
     var openRisksByScore: [Risk] {
