@@ -141,13 +141,13 @@ public enum Charts {
         public var label: String
         public var value: Double
         public var text: String
-        /// `over` draws the bar in the warning colour with a hatched edge.
-        public var over: Bool
-        public init(label: String, value: Double, text: String, over: Bool = false) {
+        /// A warning ("shortfall", "over", "breach"): the bar turns red and the word follows its value.
+        public var flag: String?
+        public init(label: String, value: Double, text: String, flag: String? = nil) {
             self.label = label
             self.value = value
             self.text = text
-            self.over = over
+            self.flag = flag
         }
     }
 
@@ -156,7 +156,7 @@ public enum Charts {
     public static func bars(_ rows: [Bar], reference: Double?, title: String) -> String {
         let rowH = 24, left = 170, width = 640
         // Room for the longest value text after the longest bar.
-        let right = min(260, max(60, (rows.map { $0.text.count + ($0.over ? 7 : 0) }.max() ?? 0) * 7 + 16))
+        let right = min(260, max(60, (rows.map { $0.text.count + ($0.flag.map { $0.count + 3 } ?? 0) }.max() ?? 0) * 7 + 16))
         let height = max(rows.count, 1) * rowH + 30
         let maxV = max(rows.map(\.value).max() ?? 0, reference ?? 0, 1)
         let plotW = Double(width - left - right)
@@ -164,10 +164,10 @@ public enum Charts {
         for (i, r) in rows.enumerated() {
             let y = 8 + i * rowH
             let w = max(plotW * max(r.value, 0) / maxV, 1)
-            let fill = r.over ? "#b3261e" : "#1f4e9c"
+            let fill = r.flag != nil ? "#b3261e" : "#1f4e9c"
             s += "<text x=\"\(left - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(xml(clip(r.label, 24)))</text>"
             s += "<rect x=\"\(left)\" y=\"\(y + 2)\" width=\"\(n(w))\" height=\"\(rowH - 8)\" fill=\"\(fill)\"/>"
-            s += "<text x=\"\(n(Double(left) + w + 6))\" y=\"\(y + 15)\" font-size=\"12\" fill=\"#1a1a1a\">\(xml(r.text))\(r.over ? " (over)" : "")</text>"
+            s += "<text x=\"\(n(Double(left) + w + 6))\" y=\"\(y + 15)\" font-size=\"12\" fill=\"#1a1a1a\">\(xml(r.text))\(r.flag.map { " (" + xml($0) + ")" } ?? "")</text>"
         }
         if let reference {
             let x = Double(left) + plotW * reference / maxV

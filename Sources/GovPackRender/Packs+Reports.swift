@@ -62,7 +62,7 @@ extension ViewModel {
         c["categories"] = m.riskCategories.map(categoryRow)
         c["categorySvg"] = Charts.bars(m.riskCategories.map { cat in
             Charts.Bar(label: cat.category.rawValue, value: Double(cat.exposure),
-                       text: cat.appetite.map { "\(cat.exposure) (appetite \($0))" } ?? String(cat.exposure), over: cat.breach)
+                       text: cat.appetite.map { "\(cat.exposure) of appetite \($0)" } ?? String(cat.exposure), flag: cat.breach ? "breach" : nil)
         }, reference: nil, title: "Open exposure by category")
         let open = openRisksByScore
         let esc = open.filter { $0.score >= m.config.escalationThreshold && $0.escalated != true }
@@ -116,10 +116,12 @@ extension ViewModel {
         }
         c["gridMore"] = ids.count > shown.count ? "\(ids.count - shown.count) more people not shown (over-allocated people are listed first)." : ""
         let over = m.people.filter(\.overAllocated)
-        c["overAllocated"] = over.map(personRow)
+        var thisPeriod: [String: [Assignment]] = [:]
+        for a in input.portfolio.assignments where a.period == input.period { thisPeriod[a.personID, default: []].append(a) }
+        c["overAllocated"] = over.map { personRow($0, assignmentsThisPeriod: thisPeriod) }
         c["hasOverAllocated"] = !over.isEmpty
         c["utilisationSvg"] = Charts.bars(over.prefix(20).map {
-            Charts.Bar(label: $0.personID, value: $0.utilisationPct ?? 0, text: Transforms.percent($0.utilisationPct), over: true)
+            Charts.Bar(label: $0.personID, value: $0.utilisationPct ?? 0, text: Transforms.percent($0.utilisationPct), flag: "over")
         }, reference: 100, title: "Over-allocated people: utilisation in \(input.period)")
         c["demand"] = demandRows()
         c["hasDemand"] = !m.resourceDemand.isEmpty
@@ -129,14 +131,13 @@ extension ViewModel {
         return c
     }
 
-    func personRow(_ p: PersonMetrics) -> Model {
+    func personRow(_ p: PersonMetrics, assignmentsThisPeriod: [String: [Assignment]]) -> Model {
         [
             "person": personName(p.personID), "department": p.department ?? "–",
             "capacity": Transforms.hours(p.capacityHours), "planned": Transforms.hours(p.plannedHours),
             "actual": Transforms.hours(p.actualHours), "utilisation": Transforms.percent(p.utilisationPct),
             "projects": Transforms.count(p.projects), "conflict": p.isConflict,
-            "projectList": input.portfolio.assignments
-                .filter { $0.personID == p.personID && $0.period == input.period }
+            "projectList": (assignmentsThisPeriod[p.personID] ?? [])
                 .map { "\($0.projectID) \(Transforms.hours($0.plannedHours)) h" }.sorted().joined(separator: ", "),
         ]
     }
@@ -188,7 +189,7 @@ extension ViewModel {
         ] as Model
         c["projects"] = m.projects.map { p -> Model in
             var r = projectRow(p, base: base)
-            r["findings"] = Transforms.count(findings.filter { $0.projectID == p.projectID }.count)
+            r["findings"] = Transforms.count(findingsByProject[p.projectID]?.count ?? 0)
             return r
         }
         var byRule: [String: (Severity, Int, Set<String>)] = [:]

@@ -35,7 +35,7 @@ extension ViewModel {
         let esc = openRisksByScore.filter { $0.score >= m.config.escalationThreshold && $0.escalated != true }
         c["escalations"] = esc.map { riskRow($0, base: base) }
         c["hasEscalations"] = !esc.isEmpty
-        let decisions = decisions(projectIDs: nil)
+        let decisions = decisions(scope: nil)
         c["decisions"] = decisions
         c["hasDecisions"] = !decisions.isEmpty
         c["programmes"] = m.programs.map { programRow($0, base: base) }
@@ -104,7 +104,7 @@ extension ViewModel {
     func benefitBars(_ rows: [BenefitMetrics]) -> String {
         Charts.bars(rows.map {
             Charts.Bar(label: "\($0.projectID) \($0.benefitID)", value: $0.realisationPct ?? 0,
-                       text: Transforms.percent($0.realisationPct), over: $0.shortfall)
+                       text: Transforms.percent($0.realisationPct), flag: $0.shortfall ? "shortfall" : nil)
         }, reference: 100, title: "Benefit realisation against target (%)")
     }
 
@@ -115,8 +115,8 @@ extension ViewModel {
         let row = programs[g.programID]
         var c = common(.steering, title: "Steering committee pack: \(g.programID) \(row?.name ?? "")", base: base)
         c["programme"] = programRow(g, base: base)
-        let members = m.projects.filter { $0.programID == g.programID }
-        let ids = Set(members.map(\.projectID))
+        let members = membersByProgram[g.programID] ?? []
+        let ids = members.map(\.projectID)
         c["evm"] = headline(g.evm)
         c["ragDonutSvg"] = donut(members, title: "\(g.programID) active projects by derived RAG")
         c["projects"] = members.map { p -> Model in
@@ -128,23 +128,28 @@ extension ViewModel {
         let ms = milestonesOfInterest(ids).map { milestoneRow($0, base: base) }
         c["milestones"] = ms
         c["hasMilestones"] = !ms.isEmpty
-        let deps = input.portfolio.dependencies.filter {
-            (ids.contains($0.fromProjectID) || ids.contains($0.toProjectID)) && $0.status != .delivered
-        }.sorted { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }.map { dependencyRow($0, base: base) }
+        // A dependency between two of the programme's projects is listed under both: keep one.
+        var seenDeps = Set<Dependency>()
+        var open: [Dependency] = []
+        for d in ids.flatMap({ dependenciesByProject[$0] ?? [] }) where d.status != .delivered && seenDeps.insert(d).inserted {
+            open.append(d)
+        }
+        open.sort { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }
+        let deps = open.map { dependencyRow($0, base: base) }
         c["dependencies"] = deps
         c["hasDependencies"] = !deps.isEmpty
-        let risks = openRisksByScore.filter { ids.contains($0.projectID) }.prefix(15).map { riskRow($0, base: base) }
+        let risks = ids.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder).prefix(15).map { riskRow($0, base: base) }
         c["risks"] = Array(risks)
         c["hasRisks"] = !risks.isEmpty
-        let issues = input.portfolio.issues.filter { ids.contains($0.projectID) && $0.status != .closed }
+        let issues = ids.flatMap { openIssuesByProject[$0] ?? [] }
             .sorted { ($0.projectID, $0.issueID) < ($1.projectID, $1.issueID) }.map { issueRow($0, base: base) }
         c["issues"] = issues
         c["hasIssues"] = !issues.isEmpty
-        let benefits = m.benefits.filter { ids.contains($0.projectID) }
+        let benefits = ids.flatMap { benefitsByProject[$0] ?? [] }
         c["benefits"] = benefits.map { benefitRow($0, base: base) }
         c["hasBenefits"] = !benefits.isEmpty
         c["benefitsSvg"] = benefitBars(benefits.filter { $0.realisationPct != nil })
-        let decisions = decisions(projectIDs: ids)
+        let decisions = decisions(scope: members)
         c["decisions"] = decisions
         c["hasDecisions"] = !decisions.isEmpty
         return c
@@ -168,31 +173,30 @@ extension ViewModel {
         row["trend"] = trend(p.projectID)
         c["project"] = row
         c["evm"] = headline(p.evm)
-        let ids: Set<String> = [p.projectID]
-        let series = EarnedValueSeries.byProject(input.portfolio, period: input.period)[p.projectID] ?? []
+        let series = seriesByProject[p.projectID] ?? []
         c["sCurveSvg"] = Charts.sCurve(series, title: "\(p.projectID) S-curve")
-        let ms = input.portfolio.milestones.filter { $0.projectID == p.projectID }
+        let ms = (milestonesByProject[p.projectID] ?? [])
             .sorted { ($0.baselineDate, $0.milestoneID) < ($1.baselineDate, $1.milestoneID) }.map { milestoneRow($0, base: base) }
         c["milestones"] = ms
         c["hasMilestones"] = !ms.isEmpty
-        let risks = openRisksByScore.filter { $0.projectID == p.projectID }.map { riskRow($0, base: base) }
+        let risks = (openRisksByProject[p.projectID] ?? []).map { riskRow($0, base: base) }
         c["risks"] = risks
         c["hasRisks"] = !risks.isEmpty
-        let issues = input.portfolio.issues.filter { $0.projectID == p.projectID && $0.status != .closed }
+        let issues = (openIssuesByProject[p.projectID] ?? [])
             .sorted { $0.issueID < $1.issueID }.map { issueRow($0, base: base) }
         c["issues"] = issues
         c["hasIssues"] = !issues.isEmpty
-        let deps = input.portfolio.dependencies.filter { $0.fromProjectID == p.projectID || $0.toProjectID == p.projectID }
+        let deps = (dependenciesByProject[p.projectID] ?? [])
             .sorted { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }.map { dependencyRow($0, base: base) }
         c["dependencies"] = deps
         c["hasDependencies"] = !deps.isEmpty
-        let benefits = m.benefits.filter { $0.projectID == p.projectID }.map { benefitRow($0, base: base) }
+        let benefits = (benefitsByProject[p.projectID] ?? []).map { benefitRow($0, base: base) }
         c["benefits"] = benefits
         c["hasBenefits"] = !benefits.isEmpty
-        let findings = input.findings.filter { $0.projectID == p.projectID }.map { findingRow($0, base: base) }
+        let findings = (findingsByProject[p.projectID] ?? []).map { findingRow($0, base: base) }
         c["findings"] = findings
         c["hasFindings"] = !findings.isEmpty
-        let decisions = decisions(projectIDs: ids)
+        let decisions = decisions(scope: [p])
         c["decisions"] = decisions
         c["hasDecisions"] = !decisions.isEmpty
         return c

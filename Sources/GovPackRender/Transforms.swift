@@ -9,6 +9,7 @@ import GovPackCore
 /// |---|---|---|
 /// | `money` | Decimal? | `1,234,567.50`, `-350,000.00`; rounded half away from zero to 2 dp from the exact Decimal; nil `–` |
 /// | `moneyCompact` | Decimal? | `1.92m`, `350k`, `-12.5k`, `900`; for chart labels |
+/// | `number` | Decimal? | `71`, `34.5`, `1,250.25`; a non-money measure, at most 2 dp |
 /// | `count` | Int? | `1,225`; nil `–` |
 /// | `hours` | Decimal? | `1,225.5`; at most 1 dp |
 /// | `percent` | Double? | `87.5%`, 1 dp; nil `–` |
@@ -38,6 +39,12 @@ public enum Transforms {
         if a >= 1_000_000 { return sign + trimmed(fixed(a / 1_000_000, places: 2, group: false)) + "m" }
         if a >= 1_000 { return sign + trimmed(fixed(a / 1_000, places: 1, group: false)) + "k" }
         return sign + trimmed(fixed(a, places: 0, group: false))
+    }
+
+    /// A plain measure (a score, minutes, a rate) to at most 2 dp: `71`, `34.5`, `1,250.25`.
+    public static func number(_ d: Decimal?) -> String {
+        guard let d, !d.isNaN else { return missing }
+        return trimmed(fixed(d, places: 2))
     }
 
     public static func count(_ n: Int?) -> String {

@@ -17,6 +17,20 @@ struct ViewModel {
     var programs: [String: Program] = [:]
     var people: [String: Person] = [:]
     var metricsByID: [String: ProjectMetrics] = [:]
+    var benefitRows: [String: Benefit] = [:]
+    // Indexes built once, so a pack per project stays linear in the rows.
+    var openRisksByScore: [Risk] = []
+    var openRisksByProject: [String: [Risk]] = [:]
+    var milestonesByProject: [String: [Milestone]] = [:]
+    var openIssuesByProject: [String: [Issue]] = [:]
+    var dependenciesByProject: [String: [Dependency]] = [:]
+    var benefitsByProject: [String: [BenefitMetrics]] = [:]
+    var findingsByProject: [String: [Diagnostic]] = [:]
+    var membersByProgram: [String: [ProjectMetrics]] = [:]
+    var missedGates: [StageGate] = []
+    var lateGates: [StageGate] = []
+    var seriesByProject: [String: [EVMPoint]] = [:]
+    var currency = ""
 
     init(_ input: RenderInput, format: OutputFormat) {
         self.input = input
@@ -27,6 +41,32 @@ struct ViewModel {
         for g in input.portfolio.programs where programs[g.programID] == nil { programs[g.programID] = g }
         for p in input.portfolio.people where people[p.personID] == nil { people[p.personID] = p }
         for p in m.projects { metricsByID[p.projectID] = p }
+        for b in input.portfolio.benefits where benefitRows[b.projectID + "\u{1F}" + b.benefitID] == nil {
+            benefitRows[b.projectID + "\u{1F}" + b.benefitID] = b
+        }
+        let known = metricsByID
+        openRisksByScore = input.portfolio.risks.filter { $0.status == .open && known[$0.projectID] != nil }.sorted(by: Self.riskOrder)
+        for r in openRisksByScore { openRisksByProject[r.projectID, default: []].append(r) }
+        for x in input.portfolio.milestones { milestonesByProject[x.projectID, default: []].append(x) }
+        for x in input.portfolio.issues where x.status != .closed { openIssuesByProject[x.projectID, default: []].append(x) }
+        for d in input.portfolio.dependencies {
+            dependenciesByProject[d.fromProjectID, default: []].append(d)
+            if d.toProjectID != d.fromProjectID { dependenciesByProject[d.toProjectID, default: []].append(d) }
+        }
+        for b in m.benefits { benefitsByProject[b.projectID, default: []].append(b) }
+        for f in input.findings { if let p = f.projectID { findingsByProject[p, default: []].append(f) } }
+        for p in m.projects { if let g = p.programID { membersByProgram[g, default: []].append(p) } }
+        let grace = m.config.gateGraceDays, e = end
+        missedGates = input.portfolio.stageGates.filter {
+            $0.reviewDate == nil && $0.plannedDate.adding(days: grace) < e && known[$0.projectID] != nil
+        }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
+        lateGates = input.portfolio.stageGates.filter {
+            guard let r = $0.reviewDate else { return false }
+            return $0.plannedDate.days(to: r) > grace && r <= e && known[$0.projectID] != nil
+        }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
+        seriesByProject = EarnedValueSeries.byProject(input.portfolio, period: input.period)
+        let codes = Set(input.portfolio.projects.compactMap(\.currency))
+        currency = codes.count == 1 ? (codes.first ?? "") : ""
     }
 
     var ext: String { format.rawValue }
@@ -64,10 +104,6 @@ struct ViewModel {
         return c
     }
 
-    var currency: String {
-        let codes = Set(input.portfolio.projects.compactMap(\.currency))
-        return codes.count == 1 ? (codes.first ?? "") : ""
-    }
 
     // MARK: - Rows
 
@@ -130,12 +166,11 @@ struct ViewModel {
         r.status == .open && (r.reviewDate.map { $0 < end.adding(days: -m.config.agedRiskDays) } ?? true)
     }
 
-    var openRisksByScore: [Risk] {
-        input.portfolio.risks.filter { $0.status == .open && metricsByID[$0.projectID] != nil }.sorted {
-            if $0.score != $1.score { return $0.score > $1.score }
-            if $0.projectID != $1.projectID { return $0.projectID < $1.projectID }
-            return $0.riskID < $1.riskID
-        }
+    /// Highest score first, then project and risk id.
+    static func riskOrder(_ a: Risk, _ b: Risk) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.projectID != b.projectID { return a.projectID < b.projectID }
+        return a.riskID < b.riskID
     }
 
     func milestoneRow(_ x: Milestone, base: String) -> Model {
@@ -154,10 +189,9 @@ struct ViewModel {
     }
 
     /// Milestones not yet done that are due by the end of the next period, or slipped, or missed.
-    func milestonesOfInterest(_ ids: Set<String>) -> [Milestone] {
+    func milestonesOfInterest(_ ids: [String]) -> [Milestone] {
         let horizon = input.period.next.end
-        return input.portfolio.milestones.filter { x in
-            guard ids.contains(x.projectID) else { return false }
+        return ids.flatMap { milestonesByProject[$0] ?? [] }.filter { x in
             let done = x.status == .complete || x.actualDate != nil
             let slip = (x.actualDate ?? x.forecastDate).map { x.baselineDate.days(to: $0) } ?? 0
             return x.status == .missed || (!done && (x.baselineDate <= horizon || slip > 0))
@@ -184,12 +218,15 @@ struct ViewModel {
     }
 
     func benefitRow(_ b: BenefitMetrics, base: String) -> Model {
-        let row = input.portfolio.benefits.first { $0.projectID == b.projectID && $0.benefitID == b.benefitID }
+        let row = benefitRows[b.projectID + "\u{1F}" + b.benefitID]
+        func value(_ d: Decimal?) -> String {
+            // Financial benefits in money; scores, times and other measures as plain numbers.
+            row?.category == .financial ? Transforms.money(d) : Transforms.number(d)
+        }
         return [
             "project": b.projectID, "projectHref": projectHref(b.projectID, base: base), "id": b.benefitID,
             "description": row?.description ?? "–", "category": row?.category?.rawValue ?? "–",
-            "baseline": Transforms.money(b.baselineValue), "target": Transforms.money(b.targetValue),
-            "latest": Transforms.money(b.latestValue), "measuredOn": Transforms.date(b.latestMeasuredOn),
+            "baseline": value(b.baselineValue), "target": value(b.targetValue), "latest": value(b.latestValue), "measuredOn": Transforms.date(b.latestMeasuredOn),
             "targetDate": Transforms.date(b.targetDate), "realisation": Transforms.percent(b.realisationPct),
             "shortfall": b.shortfall,
         ]
@@ -208,52 +245,40 @@ struct ViewModel {
 
     /// What the board or a steering committee must decide, worked out from the figures: each
     /// line names the item, the evidence and the choice.
-    func decisions(projectIDs: Set<String>?) -> [Model] {
+    func decisions(scope: [ProjectMetrics]?) -> [Model] {
         var out: [Model] = []
-        func keep(_ id: String) -> Bool { projectIDs?.contains(id) ?? true }
-        if projectIDs == nil {
+        let ids = scope.map { $0.map(\.projectID) }
+        if scope == nil {
             for c in m.riskCategories where c.breach {
                 out.append(["item": "Risk appetite: \(c.category.rawValue)",
                             "why": "Open exposure \(c.exposure) exceeds the appetite of \(Transforms.count(c.appetite)).",
                             "ask": "Accept the exposure or fund further mitigation."])
             }
         }
-        for p in m.projects where p.watermelon && keep(p.projectID) {
+        for p in (scope ?? m.projects) where p.watermelon {
             out.append(["item": "\(p.projectID) \(p.name)",
                         "why": "Reported \(p.ragReported.name) but earned value says \(p.evmSignal.name) (CPI \(Transforms.ratio(p.evm.cpi)), SPI \(Transforms.ratio(p.evm.spi))).",
                         "ask": "Confirm the status and ask for a recovery plan or re-baseline."])
         }
-        for g in missedGates where keep(g.projectID) {
+        let inScope = ids.map(Set.init)
+        for g in missedGates where inScope?.contains(g.projectID) ?? true {
             out.append(["item": "\(g.projectID) gate \(g.gate.rawValue)",
                         "why": "Planned \(Transforms.date(g.plannedDate)); not yet held.",
                         "ask": "Hold the gate review: approve, defer or stop."])
         }
-        for r in openRisksByScore where keep(r.projectID) && r.score >= m.config.escalationThreshold && r.escalated != true {
+        let risks = ids.map { $0.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder) } ?? openRisksByScore
+        for r in risks where r.score >= m.config.escalationThreshold && r.escalated != true {
             out.append(["item": "\(r.projectID) risk \(r.riskID): \(r.title)",
                         "why": "Score \(r.score) (P\(r.probability) x I\(r.impact)) is at or above the escalation threshold of \(m.config.escalationThreshold) and is not escalated.",
                         "ask": "Escalate and confirm the owner and response."])
         }
-        for b in m.benefitShortfalls where keep(b.projectID) {
+        let benefits = ids.map { $0.flatMap { benefitsByProject[$0] ?? [] } } ?? m.benefits
+        for b in benefits where b.shortfall {
             out.append(["item": "\(b.projectID) benefit \(b.benefitID)",
                         "why": "Target date \(Transforms.date(b.targetDate)) passed at \(Transforms.percent(b.realisationPct)) of target.",
                         "ask": "Agree a revised target or close the benefit with a shortfall."])
         }
         return out
-    }
-
-    /// Gates planned more than the grace period before the end of the period and not reviewed.
-    var missedGates: [StageGate] {
-        input.portfolio.stageGates.filter {
-            $0.reviewDate == nil && $0.plannedDate.adding(days: m.config.gateGraceDays) < end && metricsByID[$0.projectID] != nil
-        }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
-    }
-
-    /// Gates reviewed more than the grace period after their planned date.
-    var lateGates: [StageGate] {
-        input.portfolio.stageGates.filter {
-            guard let r = $0.reviewDate else { return false }
-            return $0.plannedDate.days(to: r) > m.config.gateGraceDays && r <= end
-        }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
     }
 
     func gateRow(_ g: StageGate, base: String) -> Model {
