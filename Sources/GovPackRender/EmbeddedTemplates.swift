@@ -185,6 +185,9 @@ enum EmbeddedTemplates {
             {{/escalations}}
             </tbody>
             </table></div>
+            {{#hasEscalationsMore}}
+            <p class="note">{{escalationsMore}}</p>
+            {{/hasEscalationsMore}}
             {{/hasEscalations}}
             {{^hasEscalations}}
             <p class="note">No escalations due.</p>
@@ -195,7 +198,7 @@ enum EmbeddedTemplates {
             {{#summary}}
             <p>Compliance score {{compliance}}: {{errors}} errors and {{warnings}} warnings from the governance rules; {{staleProjects}} active projects with a stale status update.</p>
             {{/summary}}
-            {{#hasComplianceIssues}}
+            {{#hasComplianceByProject}}
             <div class="table-wrap"><table>
             <caption>Projects with rule errors</caption>
             <thead><tr><th scope="col">Project</th><th scope="col" class="num">Score</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th></tr></thead>
@@ -205,7 +208,10 @@ enum EmbeddedTemplates {
             {{/complianceByProject}}
             </tbody>
             </table></div>
-            {{/hasComplianceIssues}}
+            {{#hasComplianceByProjectMore}}
+            <p class="note">{{complianceByProjectMore}}</p>
+            {{/hasComplianceByProjectMore}}
+            {{/hasComplianceByProject}}
             </section>
 
             <section class="page" id="programmes">
@@ -230,6 +236,9 @@ enum EmbeddedTemplates {
             {{/watermelons}}
             </tbody>
             </table></div>
+            {{#hasWatermelonsMore}}
+            <p class="note">{{watermelonsMore}}</p>
+            {{/hasWatermelonsMore}}
             {{/hasWatermelons}}
             {{^hasWatermelons}}
             <p class="note">No project reports a better RAG than its earned value supports.</p>
@@ -325,6 +334,10 @@ enum EmbeddedTemplates {
             {{#escalations}}
             {{> riskrow}}
             {{/escalations}}
+            {{#hasEscalationsMore}}
+
+            {{escalationsMore}}
+            {{/hasEscalationsMore}}
             {{/hasEscalations}}
             {{^hasEscalations}}
             No escalations due.
@@ -350,6 +363,10 @@ enum EmbeddedTemplates {
             {{#watermelons}}
             | [{{id}} {{name}}]({{href}}) | {{ragReported.text}} | {{evmSignal.text}} | {{cpi}} | {{spi}} | {{cv}} | {{eac}} | {{vac}} |
             {{/watermelons}}
+            {{#hasWatermelonsMore}}
+
+            {{watermelonsMore}}
+            {{/hasWatermelonsMore}}
             {{/hasWatermelons}}
             {{^hasWatermelons}}
             No project reports a better RAG than its earned value supports.
@@ -726,6 +743,9 @@ enum EmbeddedTemplates {
             {{/decisions}}
             </tbody>
             </table></div>
+            {{#hasDecisionsMore}}
+            <p class="note">{{decisionsMore}}</p>
+            {{/hasDecisionsMore}}
 
             """#,
         "partials/decisions.md.mustache": #"""
@@ -737,6 +757,10 @@ enum EmbeddedTemplates {
             {{^hasDecisions}}
             | No decisions needed this period. | | |
             {{/hasDecisions}}
+            {{#hasDecisionsMore}}
+
+            {{decisionsMore}}
+            {{/hasDecisionsMore}}
 
             """#,
         "partials/dependencyhead.html.mustache": #"""

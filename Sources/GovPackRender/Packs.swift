@@ -33,15 +33,11 @@ extension ViewModel {
         c["topRisks"] = top.map { riskRow($0, base: base) }
         c["hasTopRisks"] = !top.isEmpty
         let esc = openRisksByScore.filter { $0.score >= m.config.escalationThreshold && $0.escalated != true }
-        c["escalations"] = esc.map { riskRow($0, base: base) }
-        c["hasEscalations"] = !esc.isEmpty
-        let decisions = decisions(scope: nil)
-        c["decisions"] = decisions
-        c["hasDecisions"] = !decisions.isEmpty
+        capped(esc.map { riskRow($0, base: base) }, "escalations", limit: 10, into: &c, seeAlso: "see the risk report")
+        capped(decisions(scope: nil), "decisions", limit: 15, into: &c, seeAlso: "see the steering packs")
         c["programmes"] = m.programs.map { programRow($0, base: base) }
-        let wm = m.watermelons.map { projectRow($0, base: base) }
-        c["watermelons"] = wm
-        c["hasWatermelons"] = !wm.isEmpty
+        capped(m.watermelons.map { projectRow($0, base: base) }, "watermelons", limit: 25, into: &c,
+               seeAlso: "see the steering packs")
         c["appetite"] = m.riskCategories.map(categoryRow)
         c["hasAppetite"] = m.riskCategories.contains { $0.appetite != nil }
         let breaches = m.riskCategories.filter(\.breach).map(categoryRow)
@@ -51,8 +47,9 @@ extension ViewModel {
         c["shortfalls"] = shortfalls
         c["hasShortfalls"] = !shortfalls.isEmpty
         c["benefitsSvg"] = benefitBars(m.benefits.filter { $0.realisationPct != nil })
-        c["complianceByProject"] = m.projects.filter { $0.errors > 0 }.map { projectRow($0, base: base) }
-        c["hasComplianceIssues"] = m.projects.contains { $0.errors > 0 }
+        let withErrors = m.projects.filter { $0.errors > 0 }.sorted { ($1.errors, $0.projectID) < ($0.errors, $1.projectID) }
+        capped(withErrors.map { projectRow($0, base: base) }, "complianceByProject", limit: 15, into: &c,
+               seeAlso: "see the compliance report")
         return c
     }
 
@@ -149,9 +146,7 @@ extension ViewModel {
         c["benefits"] = benefits.map { benefitRow($0, base: base) }
         c["hasBenefits"] = !benefits.isEmpty
         c["benefitsSvg"] = benefitBars(benefits.filter { $0.realisationPct != nil })
-        let decisions = decisions(scope: members)
-        c["decisions"] = decisions
-        c["hasDecisions"] = !decisions.isEmpty
+        capped(decisions(scope: members), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers")
         return c
     }
 
@@ -196,9 +191,7 @@ extension ViewModel {
         let findings = (findingsByProject[p.projectID] ?? []).map { findingRow($0, base: base) }
         c["findings"] = findings
         c["hasFindings"] = !findings.isEmpty
-        let decisions = decisions(scope: [p])
-        c["decisions"] = decisions
-        c["hasDecisions"] = !decisions.isEmpty
+        capped(decisions(scope: [p]), "decisions", limit: 40, into: &c, seeAlso: "see the findings below")
         return c
     }
 

@@ -31,6 +31,7 @@ struct ViewModel {
     var lateGates: [StageGate] = []
     var seriesByProject: [String: [EVMPoint]] = [:]
     var currency = ""
+    var glossary: [Model] = []
 
     init(_ input: RenderInput, format: OutputFormat) {
         self.input = input
@@ -65,6 +66,9 @@ struct ViewModel {
             return $0.plannedDate.days(to: r) > grace && r <= e && known[$0.projectID] != nil
         }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
         seriesByProject = EarnedValueSeries.byProject(input.portfolio, period: input.period)
+        glossary = MetricDefinitions.all.map { d -> Model in
+            ["name": d.name, "unit": d.unit, "formula": d.formula, "example": d.example]
+        }
         let codes = Set(input.portfolio.projects.compactMap(\.currency))
         currency = codes.count == 1 ? (codes.first ?? "") : ""
     }
@@ -96,14 +100,22 @@ struct ViewModel {
             "indexHref": base + "index." + ext,
             "hasHistory": !input.history.isEmpty,
             "noHistory": "No earlier periods recorded: trends start with the next run.",
-            "glossary": MetricDefinitions.all.map { d -> Model in
-                ["name": d.name, "unit": d.unit, "formula": d.formula, "example": d.example]
-            },
+            "glossary": glossary,
         ]
         c["currency"] = currency
         return c
     }
 
+
+    /// The first `limit` rows under `key`, with `<key>More` (a sentence) and `has<Key>More` for
+    /// the rest, so a one-page summary stays one page on a portfolio of thousands.
+    func capped(_ rows: [Model], _ key: String, limit: Int, into c: inout Model, seeAlso: String) {
+        let upper = key.prefix(1).uppercased() + key.dropFirst()
+        c[key] = Array(rows.prefix(limit))
+        c["has" + upper] = !rows.isEmpty
+        c["has" + upper + "More"] = rows.count > limit
+        c[key + "More"] = rows.count > limit ? "\(Transforms.count(rows.count - limit)) more not shown: \(seeAlso)." : ""
+    }
 
     // MARK: - Rows
 
