@@ -146,10 +146,10 @@ enum EmbeddedTemplates {
             {{#hasHistory}}
             <div class="table-wrap"><table>
             <caption>Headline figures against the previous period</caption>
-            <thead><tr><th scope="col">Measure</th><th scope="col">Previous</th><th scope="col">Now</th><th scope="col">Change</th></tr></thead>
+            <thead><tr><th scope="col">Measure</th><th scope="col">Previous</th><th scope="col">Now</th><th scope="col">Change</th><th scope="col">Trend</th></tr></thead>
             <tbody>
             {{#change}}
-            <tr><td>{{name}}</td><td>{{was}}</td><td>{{now}}</td><td>{{delta}}</td></tr>
+            <tr><td>{{name}}</td><td>{{was}}</td><td>{{now}}</td><td>{{delta}}</td><td>{{{sparkSvg}}}</td></tr>
             {{/change}}
             </tbody>
             </table></div>
@@ -458,7 +458,7 @@ enum EmbeddedTemplates {
             {{#hasLessons}}
             <div class="table-wrap"><table>
             <caption>Lessons (first 50)</caption>
-            <thead><tr><th scope="col">Project</th><th scope="col">Lesson</th><th scope="col">Category</th><th scope="col">Recorded</th><th scope="col">Lesson</th><th scope="col">Recommendation</th></tr></thead>
+            <thead><tr><th scope="col">Project</th><th scope="col">Id</th><th scope="col">Category</th><th scope="col">Recorded</th><th scope="col">Lesson</th><th scope="col">Recommendation</th></tr></thead>
             <tbody>
             {{#lessons}}
             <tr><td>{{project}}</td><td>{{id}}</td><td>{{category}}</td><td>{{recorded}}</td><td>{{description}}</td><td>{{recommendation}}</td></tr>

@@ -53,22 +53,34 @@ extension ViewModel {
         return c
     }
 
-    /// "Change since last period" lines, or the no-history note.
+    /// "Change since last period" lines with a sparkline over the recorded periods; empty
+    /// without history (the templates then print the no-history note).
     func change() -> [Model] {
         guard let last = input.history.last else { return [] }
         let s = m.portfolio
+        let h = input.history
+        func spark(_ past: [Double?], _ now: Double?, _ text: String, _ name: String) -> String {
+            let values = (past + [now]).compactMap { $0 }
+            return values.count < 2 ? "" : Charts.sparkline(values, last: text, title: name)
+        }
+        let ragRank: (RAG?) -> Double? = { $0.map { Double(2 - $0.rank) } }
         return [
             ["name": "Portfolio RAG", "was": rag(last.rag)["text"] ?? "–", "now": rag(s.rag)["text"] ?? "–",
-             "delta": last.rag == s.rag ? "► no change" : ((s.rag?.rank ?? 0) > (last.rag?.rank ?? 0) ? "▼ worse" : "▲ better")],
+             "delta": last.rag == s.rag ? "► no change" : ((s.rag?.rank ?? 0) > (last.rag?.rank ?? 0) ? "▼ worse" : "▲ better"),
+             "sparkSvg": spark(h.map { ragRank($0.rag) }, ragRank(s.rag), s.rag?.name ?? "–", "Portfolio RAG (up is better)")],
             ["name": "CPI", "was": Transforms.ratio(last.cpi), "now": Transforms.ratio(s.evm.cpi),
-             "delta": Transforms.deltaRatio(zip2(s.evm.cpi, last.cpi, -))],
+             "delta": Transforms.deltaRatio(zip2(s.evm.cpi, last.cpi, -)),
+             "sparkSvg": spark(h.map(\.cpi), s.evm.cpi, Transforms.ratio(s.evm.cpi), "CPI")],
             ["name": "SPI", "was": Transforms.ratio(last.spi), "now": Transforms.ratio(s.evm.spi),
-             "delta": Transforms.deltaRatio(zip2(s.evm.spi, last.spi, -))],
+             "delta": Transforms.deltaRatio(zip2(s.evm.spi, last.spi, -)),
+             "sparkSvg": spark(h.map(\.spi), s.evm.spi, Transforms.ratio(s.evm.spi), "SPI")],
             ["name": "Open risk exposure", "was": Transforms.count(last.riskExposure), "now": Transforms.count(s.risks.exposure),
-             "delta": Transforms.delta(s.risks.exposure - last.riskExposure)],
+             "delta": Transforms.delta(s.risks.exposure - last.riskExposure),
+             "sparkSvg": spark(h.map { Double($0.riskExposure) }, Double(s.risks.exposure), Transforms.count(s.risks.exposure), "Open risk exposure")],
             ["name": "Compliance score", "was": Transforms.percent(last.complianceScore),
              "now": Transforms.percent(s.complianceScore),
-             "delta": Transforms.deltaPercent(zip2(s.complianceScore, last.complianceScore, -))],
+             "delta": Transforms.deltaPercent(zip2(s.complianceScore, last.complianceScore, -)),
+             "sparkSvg": spark(h.map(\.complianceScore), s.complianceScore, Transforms.percent(s.complianceScore), "Compliance score")],
         ]
     }
 

@@ -149,6 +149,13 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
         let files = try PackRenderer().render(input, packs: [.board], format: .md)
         #expect(files[0].contents.contains("| Portfolio RAG | Amber | Red | ▼ worse |"))
         #expect(files[0].contents.contains("| Open risk exposure | 30 | 61 | ▲ +31 |"))
+        input.history.insert(HistoryPoint(period: Fixture.period("2026-09"), rag: .green, cpi: 0.95, spi: 0.9,
+                                          riskExposure: 20, complianceScore: nil), at: 0)
+        let html = try PackRenderer().render(input, packs: [.board], format: .html)[0].contents
+        #expect(html.contains("aria-label=\"CPI: 3 periods, latest 0.89\""))
+        // Compliance has one earlier value only: two points in all, so still a line.
+        #expect(html.contains("aria-label=\"Compliance score: 2 periods, latest 87.5%\""))
+        #expect(!html.contains("No earlier periods recorded"))
     }
 
     /// The compiled-in copy must be the files of Templates/.
