@@ -970,6 +970,7 @@ enum EmbeddedTemplates {
             svg.chart { max-width: 100%; height: auto; display: block; }
             .charts { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
             .charts figure { margin: 0; min-width: 0; max-width: 100%; }
+            .charts figcaption { width: 0; min-width: 100%; }
             figcaption { font-size: 12px; color: var(--muted); }
             dl.glossary dt { font-weight: 600; margin-top: 6px; }
             dl.glossary dd { margin: 0 0 0 14px; font-size: 13px; }
@@ -982,8 +983,13 @@ enum EmbeddedTemplates {
               nav { display: none; }
               section.page { break-before: page; }
               section.page:first-of-type { break-before: auto; }
-              table, figure, .card { break-inside: avoid; }
+              figure, .card, .kpi { break-inside: avoid; }
               tr { break-inside: avoid; }
+              h2, h3, caption { break-after: avoid; }
+              .kpis { grid-template-columns: repeat(4, 1fr); gap: 6px; }
+              .kpi .value { font-size: 15px; }
+              h2 { margin-top: 12px; }
+              .charts svg.chart { height: 52mm; width: auto; }
               .table-wrap { overflow: visible; }
               a { color: var(--ink); text-decoration: none; }
             }
