@@ -73,7 +73,6 @@ enum EmbeddedTemplates {
             """#,
         "benefits/benefits.md.mustache": #"""
             {{> head}}
-
             ## Benefits realisation
 
             {{#summary}}
@@ -281,7 +280,6 @@ enum EmbeddedTemplates {
             """#,
         "board/board.md.mustache": #"""
             {{> head}}
-
             ## Executive summary
 
             {{#summary}}
@@ -476,7 +474,6 @@ enum EmbeddedTemplates {
             """#,
         "capability/capability.md.mustache": #"""
             {{> head}}
-
             ## Certification coverage of project managers
 
             {{#overall}}
@@ -609,7 +606,6 @@ enum EmbeddedTemplates {
             """#,
         "compliance/compliance.md.mustache": #"""
             {{> head}}
-
             ## Compliance position
 
             {{#summary}}
@@ -700,7 +696,6 @@ enum EmbeddedTemplates {
             """#,
         "index/index.md.mustache": #"""
             {{> head}}
-
             {{#groups}}
             ## {{group}}
 
@@ -880,6 +875,7 @@ enum EmbeddedTemplates {
 
             {{audience}} · report period {{period}} (figures as at {{asAt}}) · [All packs]({{indexHref}})
 
+
             """#,
         "partials/issuehead.html.mustache": #"""
             <thead><tr><th scope="col">Project</th><th scope="col">Issue</th><th scope="col">Title</th><th scope="col">Priority</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Escalated</th></tr></thead>
@@ -1055,7 +1051,6 @@ enum EmbeddedTemplates {
             """#,
         "portfolio/portfolio.md.mustache": #"""
             {{> head}}
-
             ## Prioritisation ranking
 
             {{> evm}}
@@ -1202,7 +1197,6 @@ enum EmbeddedTemplates {
             """#,
         "project/project.md.mustache": #"""
             {{> head}}
-
             {{#project}}
             ## {{id}} {{name}}
 
@@ -1355,7 +1349,6 @@ enum EmbeddedTemplates {
             """#,
         "resource/resource.md.mustache": #"""
             {{> head}}
-
             ## Over-allocations and conflicts
 
             {{#summary}}
@@ -1505,7 +1498,6 @@ enum EmbeddedTemplates {
             """#,
         "risk/risk.md.mustache": #"""
             {{> head}}
-
             ## Risk profile
 
             {{#summary}}
@@ -1693,7 +1685,6 @@ enum EmbeddedTemplates {
             """#,
         "steering/steering.md.mustache": #"""
             {{> head}}
-
             {{#programme}}
             ## {{id}} {{name}}
 
