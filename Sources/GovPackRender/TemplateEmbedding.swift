@@ -2,6 +2,9 @@
 /// so the binary needs no resource bundle at run time. The GovPackRenderTests fail when the two
 /// differ; `GOVPACK_RECORD=1 swift test --filter GovPackRenderTests` rewrites the Swift file.
 public enum TemplateEmbedding {
+    /// The compiled-in templates by path under `Templates/`.
+    public static var shipped: [String: String] { EmbeddedTemplates.files }
+
     /// Swift source holding `files` (relative path -> text) as raw multi-line literals. A text
     /// that does not end with a line break gains one.
     public static func swiftSource(_ files: [String: String]) -> String {

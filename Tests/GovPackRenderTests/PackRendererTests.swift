@@ -158,6 +158,25 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
         #expect(!html.contains("No earlier periods recorded"))
     }
 
+    /// Templates/VALUES.md lists every name each pack's templates can use.
+    @Test func valueCatalogueIsCurrent() throws {
+        var input = Self.input  // with history, so that the change list shows its names
+        input.history = [HistoryPoint(period: Fixture.period("2026-10"), rag: .amber, cpi: 0.9, spi: 0.8,
+                                      riskExposure: 30, complianceScore: 90)]
+        let text = ValueCatalogue.markdown(input)
+        let url = TestPaths.root.appendingPathComponent("Templates/VALUES.md")
+        let current = String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)
+        if current != text {
+            if recording {
+                try Data(text.utf8).write(to: url)
+                Issue.record("rewrote Templates/VALUES.md; review the diff")
+            } else {
+                Issue.record("Templates/VALUES.md is out of date: run GOVPACK_RECORD=1 swift test --filter GovPackRenderTests")
+            }
+        }
+        #expect(text.contains("- `ragDonutSvg`: chart"))
+    }
+
     /// The compiled-in copy must be the files of Templates/.
     @Test func embeddedTemplatesMatchTheTemplatesFolder() throws {
         let root = TestPaths.root.appendingPathComponent("Templates")
@@ -168,6 +187,7 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
             let rel = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
             files[rel] = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         }
+        #expect(TemplateEmbedding.shipped == files.mapValues { $0.hasSuffix("\n") ? $0 : $0 + "\n" })
         let source = TemplateEmbedding.swiftSource(files)
         let target = TestPaths.root.appendingPathComponent("Sources/GovPackRender/EmbeddedTemplates.swift")
         let current = String(decoding: (FileManager.default.contents(atPath: target.path) ?? Data()), as: UTF8.self)
