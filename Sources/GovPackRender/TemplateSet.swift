@@ -114,18 +114,24 @@ struct TemplateSet {
 
     /// Checks that every name the template (and the partials it includes) uses exists in `model`,
     /// then renders it.
-    func render(_ key: String, format: OutputFormat, model: [String: Any]) throws -> String {
+    func render(_ key: String, format: OutputFormat, model: [String: Any], coverage: Coverage? = nil) throws -> String {
         guard let s = sources[format]?[key], let library = libraries[format] else {
             throw TemplateError(file: "\(key).\(format.rawValue).mustache", line: 0, column: 0,
                                 message: "no such template (expected under Templates/)")
         }
         var checker = NameChecker(set: self, format: format)
         try checker.check(key: key, display: s.display, stack: [model])
+        coverage?.checked.formUnion(checker.checked)
         guard let out = library.render(model, withTemplate: key) else {
             throw TemplateError(file: s.display, line: 0, column: 0, message: "the template did not render")
         }
         return out
     }
+}
+
+/// Which template names some render has checked, across many renders.
+final class Coverage {
+    var checked = Set<String>()
 }
 
 // MARK: - Tags
@@ -207,6 +213,9 @@ struct NameChecker {
     /// Marks a section whose contents cannot be checked (an empty list).
     struct Unknown {}
 
+    /// `file:line:column` of every name resolved against the model.
+    var checked = Set<String>()
+
     mutating func check(key: String, display: String, stack: [Any]) throws {
         guard let tags = set.tags[format]?[key] else { return }
         depth += 1
@@ -240,6 +249,7 @@ struct NameChecker {
                         throw fail("unknown value '\(t.name)': the view model has no such name here")
                     }
                     value = v
+                    checked.insert("\(display):\(t.line):\(t.column)")
                 }
                 if t.kind == .section {
                     if lenient {

@@ -50,6 +50,19 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
         for f in files { try assertGolden(f.contents, ext + "/" + f.path) }
     }
 
+    /// The fixture fills every list, so every name in every shipped template is checked against
+    /// a real view model (inside an empty list nothing can be).
+    @Test(arguments: OutputFormat.allCases)
+    func fixtureChecksEveryShippedName(format: OutputFormat) throws {
+        var input = Self.input
+        input.history = [HistoryPoint(period: Fixture.period("2026-10"), rag: .amber, cpi: 0.9, spi: 0.8,
+                                      riskExposure: 30, complianceScore: 90)]
+        #expect(try PackRenderer().uncheckedNames(input, format: format) == [])
+        // Without history the change list is empty and its names go unchecked.
+        let unchecked = try PackRenderer().uncheckedNames(Self.input, format: format)
+        #expect(unchecked.contains("board/board.\(format.rawValue).mustache:\(format == .md ? 24 : 27):\(format == .md ? 14 : 26) was"))
+    }
+
     @Test(arguments: OutputFormat.allCases)
     func sameInputGivesIdenticalBytes(format: OutputFormat) throws {
         let a = try PackRenderer().render(Self.input, packs: PackKind.allCases, format: format)
