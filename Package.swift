@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - Pipeline stages (dependencies point down toward GovPackCore)
@@ -34,6 +35,10 @@ let package = Package(
             resources: [.copy("Packs")]
         ),
         .target(name: "GovPackMetrics", dependencies: ["GovPackCore"]),
+        .target(
+            name: "GovPackRender",
+            dependencies: ["GovPackCore", "GovPackMetrics", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .target(
             name: "GovPackPipeline",
             dependencies: ["GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics"]
@@ -59,6 +64,8 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL", "GovPackTestSupport"]),
         .testTarget(name: "GovPackRulesTests", dependencies: ["GovPackRules", "GovPackTestSupport"]),
         .testTarget(name: "GovPackMetricsTests", dependencies: ["GovPackMetrics", "GovPackTestSupport"]),
+        .testTarget(
+            name: "GovPackRenderTests", dependencies: ["GovPackRender", "GovPackTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "govpackTests", dependencies: ["GovPackPipeline", "GovPackTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,225 @@
+import Foundation
+import GovPackCore
+import GovPackMetrics
+
+/// One view model per pack. Each pack's figures come from `PortfolioMetrics` (never recomputed
+/// differently here); lists are drawn from the portfolio rows the metrics counted.
+extension ViewModel {
+    // MARK: - Board
+
+    func board() -> Model {
+        let base = ""
+        var c = common(.board, title: "Board pack", base: base)
+        let s = m.portfolio
+        c["summary"] = [
+            "projects": Transforms.count(s.projects), "active": Transforms.count(s.activeProjects),
+            "rag": rag(s.rag), "red": Transforms.count(s.ragReported.red), "amber": Transforms.count(s.ragReported.amber),
+            "green": Transforms.count(s.ragReported.green), "notReported": Transforms.count(s.notReported),
+            "watermelons": Transforms.count(s.watermelons), "openRisks": Transforms.count(s.risks.openRisks),
+            "criticalRisks": Transforms.count(s.risks.criticalRisks), "exposure": Transforms.count(s.risks.exposure),
+            "escalationDue": Transforms.count(s.risks.escalationDue), "openIssues": Transforms.count(s.issues.open),
+            "compliance": Transforms.percent(s.complianceScore), "errors": Transforms.count(s.errors),
+            "warnings": Transforms.count(s.warnings), "benefitRealisation": Transforms.percent(s.benefitRealisationPct),
+            "benefitShortfalls": Transforms.count(s.benefitShortfalls), "staleProjects": Transforms.count(s.staleProjects),
+            "milestonesOnTime": Transforms.percent(s.schedule.milestonesOnTimePct),
+            "gateCompliance": Transforms.percent(s.gates.compliancePct),
+            "overAllocated": Transforms.count(s.overAllocatedPeople),
+        ] as Model
+        c["evm"] = headline(s.evm)
+        c["ragDonutSvg"] = donut(m.projects, title: "Active projects by derived RAG")
+        c["sCurveSvg"] = Charts.sCurve(m.evmSeries, title: "Portfolio S-curve")
+        c["change"] = change()
+        let top = Array(openRisksByScore.prefix(5))
+        c["topRisks"] = top.map { riskRow($0, base: base) }
+        c["hasTopRisks"] = !top.isEmpty
+        let esc = openRisksByScore.filter { $0.score >= m.config.escalationThreshold && $0.escalated != true }
+        capped(esc.map { riskRow($0, base: base) }, "escalations", limit: 10, into: &c, seeAlso: "see the risk report")
+        capped(decisions(scope: nil), "decisions", limit: 15, into: &c, seeAlso: "see the steering packs")
+        c["programmes"] = m.programs.map { programRow($0, base: base) }
+        capped(m.watermelons.map { projectRow($0, base: base) }, "watermelons", limit: 25, into: &c,
+               seeAlso: "see the steering packs")
+        c["appetite"] = m.riskCategories.map(categoryRow)
+        c["hasAppetite"] = m.riskCategories.contains { $0.appetite != nil }
+        let breaches = m.riskCategories.filter(\.breach).map(categoryRow)
+        c["breaches"] = breaches
+        c["hasBreaches"] = !breaches.isEmpty
+        let shortfalls = m.benefitShortfalls.map { benefitRow($0, base: base) }
+        c["shortfalls"] = shortfalls
+        c["hasShortfalls"] = !shortfalls.isEmpty
+        c["benefitsSvg"] = benefitBars(m.benefits.filter { $0.realisationPct != nil })
+        let withErrors = m.projects.filter { $0.errors > 0 }.sorted { ($1.errors, $0.projectID) < ($0.errors, $1.projectID) }
+        capped(withErrors.map { projectRow($0, base: base) }, "complianceByProject", limit: 15, into: &c,
+               seeAlso: "see the compliance report")
+        return c
+    }
+
+    /// "Change since last period" lines with a sparkline over the recorded periods; empty
+    /// without history (the templates then print the no-history note).
+    func change() -> [Model] {
+        guard let last = input.history.last else { return [] }
+        let s = m.portfolio
+        let h = input.history
+        func spark(_ past: [Double?], _ now: Double?, _ text: String, _ name: String) -> String {
+            let values = (past + [now]).compactMap { $0 }
+            return values.count < 2 ? "" : Charts.sparkline(values, last: text, title: name)
+        }
+        let ragRank: (RAG?) -> Double? = { $0.map { Double(2 - $0.rank) } }
+        return [
+            ["name": "Portfolio RAG", "was": rag(last.rag)["text"] ?? "–", "now": rag(s.rag)["text"] ?? "–",
+             "delta": last.rag == s.rag ? "► no change" : ((s.rag?.rank ?? 0) > (last.rag?.rank ?? 0) ? "▼ worse" : "▲ better"),
+             "sparkSvg": spark(h.map { ragRank($0.rag) }, ragRank(s.rag), s.rag?.name ?? "–", "Portfolio RAG (up is better)")],
+            ["name": "CPI", "was": Transforms.ratio(last.cpi), "now": Transforms.ratio(s.evm.cpi),
+             "delta": Transforms.deltaRatio(zip2(s.evm.cpi, last.cpi, -)),
+             "sparkSvg": spark(h.map(\.cpi), s.evm.cpi, Transforms.ratio(s.evm.cpi), "CPI")],
+            ["name": "SPI", "was": Transforms.ratio(last.spi), "now": Transforms.ratio(s.evm.spi),
+             "delta": Transforms.deltaRatio(zip2(s.evm.spi, last.spi, -)),
+             "sparkSvg": spark(h.map(\.spi), s.evm.spi, Transforms.ratio(s.evm.spi), "SPI")],
+            ["name": "Open risk exposure", "was": Transforms.count(last.riskExposure), "now": Transforms.count(s.risks.exposure),
+             "delta": Transforms.delta(s.risks.exposure - last.riskExposure),
+             "sparkSvg": spark(h.map { Double($0.riskExposure) }, Double(s.risks.exposure), Transforms.count(s.risks.exposure), "Open risk exposure")],
+            ["name": "Compliance score", "was": Transforms.percent(last.complianceScore),
+             "now": Transforms.percent(s.complianceScore),
+             "delta": Transforms.deltaPercent(zip2(s.complianceScore, last.complianceScore, -)),
+             "sparkSvg": spark(h.map(\.complianceScore), s.complianceScore, Transforms.percent(s.complianceScore), "Compliance score")],
+        ]
+    }
+
+    func zip2(_ a: Double?, _ b: Double?, _ f: (Double, Double) -> Double) -> Double? {
+        guard let a, let b else { return nil }
+        return f(a, b)
+    }
+
+    func programRow(_ g: ProgramMetrics, base: String) -> Model {
+        let row = programs[g.programID]
+        return [
+            "id": g.programID, "name": row?.name ?? "(not in programs.csv)", "href": programHref(g.programID, base: base),
+            "manager": personName(row?.manager), "sponsor": personName(row?.sponsor), "objective": row?.objective ?? "–",
+            "projects": Transforms.count(g.projects), "active": Transforms.count(g.activeProjects), "rag": rag(g.rag),
+            "bac": Transforms.money(g.evm.bac), "ac": Transforms.money(g.evm.ac), "eac": Transforms.money(g.evm.eac),
+            "cpi": Transforms.ratio(g.evm.cpi), "spi": Transforms.ratio(g.evm.spi),
+            "openRisks": Transforms.count(g.risks.openRisks), "exposure": Transforms.count(g.risks.exposure),
+            "criticalRisks": Transforms.count(g.risks.criticalRisks), "declared": g.declared,
+        ]
+    }
+
+    func categoryRow(_ c: RiskCategoryMetrics) -> Model {
+        [
+            "category": c.category.rawValue, "openRisks": Transforms.count(c.openRisks),
+            "exposure": Transforms.count(c.exposure), "appetite": Transforms.count(c.appetite), "breach": c.breach,
+            "status": c.breach ? "Breach" : c.appetite == nil ? "No appetite set" : "Within",
+        ]
+    }
+
+    func benefitBars(_ rows: [BenefitMetrics]) -> String {
+        Charts.bars(rows.map {
+            Charts.Bar(label: "\($0.projectID) \($0.benefitID)", value: $0.realisationPct ?? 0,
+                       text: Transforms.percent($0.realisationPct), flag: $0.shortfall ? "shortfall" : nil)
+        }, reference: 100, title: "Benefit realisation against target (%)")
+    }
+
+    // MARK: - Steering, one per programme
+
+    func steering(_ g: ProgramMetrics) -> Model {
+        let base = "../"
+        let row = programs[g.programID]
+        var c = common(.steering, title: "Steering committee pack: \(g.programID) \(row?.name ?? "")", base: base)
+        c["programme"] = programRow(g, base: base)
+        let members = membersByProgram[g.programID] ?? []
+        let ids = members.map(\.projectID)
+        c["evm"] = headline(g.evm)
+        c["ragDonutSvg"] = donut(members, title: "\(g.programID) active projects by derived RAG")
+        c["projects"] = members.map { p -> Model in
+            var r = projectRow(p, base: base)
+            r["trend"] = trend(p.projectID)
+            return r
+        }
+        c["hasProjects"] = !members.isEmpty
+        let ms = milestonesOfInterest(ids).map { milestoneRow($0, base: base) }
+        c["milestones"] = ms
+        c["hasMilestones"] = !ms.isEmpty
+        // A dependency between two of the programme's projects is listed under both: keep one.
+        var seenDeps = Set<Dependency>()
+        var open: [Dependency] = []
+        for d in ids.flatMap({ dependenciesByProject[$0] ?? [] }) where d.status != .delivered && seenDeps.insert(d).inserted {
+            open.append(d)
+        }
+        open.sort { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }
+        let deps = open.map { dependencyRow($0, base: base) }
+        c["dependencies"] = deps
+        c["hasDependencies"] = !deps.isEmpty
+        let risks = ids.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder).prefix(15).map { riskRow($0, base: base) }
+        c["risks"] = Array(risks)
+        c["hasRisks"] = !risks.isEmpty
+        let issues = ids.flatMap { openIssuesByProject[$0] ?? [] }
+            .sorted { ($0.projectID, $0.issueID) < ($1.projectID, $1.issueID) }.map { issueRow($0, base: base) }
+        c["issues"] = issues
+        c["hasIssues"] = !issues.isEmpty
+        let benefits = ids.flatMap { benefitsByProject[$0] ?? [] }
+        c["benefits"] = benefits.map { benefitRow($0, base: base) }
+        c["hasBenefits"] = !benefits.isEmpty
+        c["benefitsSvg"] = benefitBars(benefits.filter { $0.realisationPct != nil })
+        capped(decisions(scope: members), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers")
+        return c
+    }
+
+    /// A project's RAG over the recorded periods, or the no-history note.
+    func trend(_ id: String) -> String {
+        let past = input.history.compactMap { $0.projectRAG[id]?.rawValue }
+        guard !past.isEmpty else { return "no earlier periods" }
+        return (past + [metricsByID[id]?.ragDerived.rawValue ?? "–"]).joined(separator: " → ")
+    }
+
+    // MARK: - Project one-pager
+
+    func project(_ p: ProjectMetrics) -> Model {
+        let base = "../"
+        var c = common(.project, title: "\(p.projectID) \(p.name)", base: base)
+        var row = projectRow(p, base: base)
+        row["programmeHref"] = p.programID.map { programHref($0, base: base) } ?? ""
+        row["hasProgramme"] = p.programID != nil
+        row["trend"] = trend(p.projectID)
+        c["project"] = row
+        c["evm"] = headline(p.evm)
+        let series = seriesByProject[p.projectID] ?? []
+        c["sCurveSvg"] = Charts.sCurve(series, title: "\(p.projectID) S-curve")
+        let ms = (milestonesByProject[p.projectID] ?? [])
+            .sorted { ($0.baselineDate, $0.milestoneID) < ($1.baselineDate, $1.milestoneID) }.map { milestoneRow($0, base: base) }
+        c["milestones"] = ms
+        c["hasMilestones"] = !ms.isEmpty
+        let risks = (openRisksByProject[p.projectID] ?? []).map { riskRow($0, base: base) }
+        c["risks"] = risks
+        c["hasRisks"] = !risks.isEmpty
+        let issues = (openIssuesByProject[p.projectID] ?? [])
+            .sorted { $0.issueID < $1.issueID }.map { issueRow($0, base: base) }
+        c["issues"] = issues
+        c["hasIssues"] = !issues.isEmpty
+        let deps = (dependenciesByProject[p.projectID] ?? [])
+            .sorted { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }.map { dependencyRow($0, base: base) }
+        c["dependencies"] = deps
+        c["hasDependencies"] = !deps.isEmpty
+        let benefits = (benefitsByProject[p.projectID] ?? []).map { benefitRow($0, base: base) }
+        c["benefits"] = benefits
+        c["hasBenefits"] = !benefits.isEmpty
+        let findings = (findingsByProject[p.projectID] ?? []).map { findingRow($0, base: base) }
+        c["findings"] = findings
+        c["hasFindings"] = !findings.isEmpty
+        capped(decisions(scope: [p]), "decisions", limit: 40, into: &c, seeAlso: "see the findings below")
+        return c
+    }
+
+    // MARK: - Index
+
+    func index(_ files: [(path: String, title: String, group: String)]) -> Model {
+        var c = common(.board, title: "Governance packs", base: "")
+        var groups: [Model] = []
+        var order: [String] = []
+        var byGroup: [String: [Model]] = [:]
+        for f in files {
+            if byGroup[f.group] == nil { order.append(f.group) }
+            byGroup[f.group, default: []].append(["href": f.path, "title": f.title])
+        }
+        for g in order { groups.append(["group": g, "files": byGroup[g] ?? []]) }
+        c["groups"] = groups
+        return c
+    }
+}

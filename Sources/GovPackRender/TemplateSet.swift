@@ -1,0 +1,317 @@
+import Foundation
+import Mustache
+
+/// Escapes values for Markdown: the content type of every `.md` template.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { Transforms.markdown(text) }
+}
+
+/// The templates of one run: the shipped ones (`Templates/`, compiled in as
+/// `EmbeddedTemplates.files`), each replaced by a file of the same name from an override folder.
+///
+/// Names: `Templates/<folder>/<name>.<format>.mustache` is registered as `<name>` in the library of
+/// its format, so a pack template includes a partial as `{{> glossary}}` and gets the HTML or the
+/// Markdown version according to its own format. An override folder may hold the same relative
+/// path (`board/board.html.mustache`) or just the file name (`board.html.mustache`).
+struct TemplateSet {
+    struct Source {
+        /// Relative path under `Templates/`, e.g. `board/board.html.mustache`.
+        var name: String
+        /// What errors print: the relative name, or the override file's path.
+        var display: String
+        var text: String
+        var format: OutputFormat
+        /// `board` for `board/board.html.mustache`.
+        var key: String
+    }
+
+    /// `{{% CONTENT_TYPE: ... }}` put before the first byte; error columns on line 1 are corrected.
+    static func pragma(_ f: OutputFormat) -> String {
+        f == .md ? "{{%CONTENT_TYPE:MARKDOWN}}" : ""
+    }
+
+    private static let registerMarkdown: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    }()
+
+    var sources: [OutputFormat: [String: Source]] = [:]
+    var libraries: [OutputFormat: MustacheLibrary] = [:]
+    /// Tags of each template, for the unknown-name check, by format and key.
+    var tags: [OutputFormat: [String: [Tag]]] = [:]
+
+    init(override: URL?) throws {
+        _ = Self.registerMarkdown
+        var files: [String: (display: String, text: String)] = [:]
+        for (name, text) in EmbeddedTemplates.files { files[name] = (name, text) }
+        if let override { try Self.applyOverride(override, to: &files) }
+
+        for name in files.keys.sorted() {
+            guard let file = files[name], let parsed = Self.parseName(name) else { continue }
+            let s = Source(name: name, display: file.display, text: file.text, format: parsed.format, key: parsed.key)
+            sources[s.format, default: [:]][s.key] = s
+        }
+        for format in OutputFormat.allCases {
+            var library = MustacheLibrary()
+            var formatTags: [String: [Tag]] = [:]
+            for (key, s) in sources[format] ?? [:] {
+                let prefix = Self.pragma(format)
+                do {
+                    library.register(try MustacheTemplate(string: prefix + s.text), named: key)
+                } catch let e as MustacheTemplate.ParserError {
+                    let column = e.context.lineNumber == 1 ? e.context.columnNumber - prefix.count : e.context.columnNumber
+                    throw TemplateError(file: s.display, line: e.context.lineNumber, column: max(column, 1),
+                                        message: "cannot parse the template: \(e.error)")
+                }
+                formatTags[key] = try TagScanner.scan(s.text, file: s.display)
+            }
+            libraries[format] = library
+            tags[format] = formatTags
+        }
+    }
+
+    /// `board/board.html.mustache` -> (.html, "board").
+    static func parseName(_ name: String) -> (format: OutputFormat, key: String)? {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        guard base.hasSuffix(".mustache") else { return nil }
+        let stem = base.dropLast(".mustache".count)
+        guard let dot = stem.lastIndex(of: "."), let f = OutputFormat(rawValue: String(stem[stem.index(after: dot)...]))
+        else { return nil }
+        return (f, String(stem[..<dot]))
+    }
+
+    static func applyOverride(_ dir: URL, to files: inout [String: (display: String, text: String)]) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw TemplateError(file: dir.path, line: 0, column: 0, message: "the templates folder does not exist")
+        }
+        guard let walker = fm.enumerator(at: dir, includingPropertiesForKeys: nil) else { return }
+        var found: [String] = []
+        for case let url as URL in walker where url.lastPathComponent.hasSuffix(".mustache") {
+            found.append(url.path)
+        }
+        let root = dir.standardizedFileURL.path
+        for path in found.sorted() {
+            let std = URL(fileURLWithPath: path).standardizedFileURL.path
+            var rel = std.hasPrefix(root + "/") ? String(std.dropFirst(root.count + 1)) : URL(fileURLWithPath: path).lastPathComponent
+            if files[rel] == nil {
+                // A bare file name replaces the shipped template of that name wherever it lives.
+                let base = URL(fileURLWithPath: path).lastPathComponent
+                if let match = files.keys.first(where: { $0.split(separator: "/").last.map(String.init) == base }) {
+                    rel = match
+                }
+            }
+            guard parseName(rel) != nil else { continue }
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw TemplateError(file: path, line: 0, column: 0, message: "the template is not UTF-8")
+            }
+            files[rel] = (path, text)
+        }
+    }
+
+    func source(_ key: String, _ format: OutputFormat) -> Source? { sources[format]?[key] }
+
+    /// Checks that every name the template (and the partials it includes) uses exists in `model`,
+    /// then renders it.
+    func render(_ key: String, format: OutputFormat, model: [String: Any], coverage: Coverage? = nil) throws -> String {
+        guard let s = sources[format]?[key], let library = libraries[format] else {
+            throw TemplateError(file: "\(key).\(format.rawValue).mustache", line: 0, column: 0,
+                                message: "no such template (expected under Templates/)")
+        }
+        var checker = NameChecker(set: self, format: format)
+        try checker.check(key: key, display: s.display, stack: [model])
+        coverage?.checked.formUnion(checker.checked)
+        guard let out = library.render(model, withTemplate: key) else {
+            throw TemplateError(file: s.display, line: 0, column: 0, message: "the template did not render")
+        }
+        return out
+    }
+}
+
+/// Which template names some render has checked, across many renders.
+final class Coverage {
+    var checked = Set<String>()
+}
+
+// MARK: - Tags
+
+/// One `{{ }}` tag of a template, with where it starts.
+struct Tag {
+    enum Kind { case variable, unescaped, section, inverted, close, partial, comment, pragma, delimiters, block, parent }
+    var kind: Kind
+    var name: String
+    var line: Int
+    var column: Int
+}
+
+/// Finds the tags of a template, with 1-based line and column. Set-delimiter tags are refused:
+/// the checker would not know the new delimiters.
+enum TagScanner {
+    static func scan(_ text: String, file: String) throws -> [Tag] {
+        let b = Array(text.utf8)
+        var tags: [Tag] = []
+        var i = 0, line = 1, lineStart = 0
+        func column(_ at: Int) -> Int {
+            // Columns count characters, not bytes.
+            String(decoding: b[lineStart..<at], as: UTF8.self).count + 1
+        }
+        while i < b.count {
+            if b[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+                i += 1
+                continue
+            }
+            guard b[i] == 0x7B, i + 1 < b.count, b[i + 1] == 0x7B else { i += 1; continue }
+            let startLine = line, startColumn = column(i)
+            var j = i + 2
+            var triple = false
+            if j < b.count, b[j] == 0x7B { triple = true; j += 1 }
+            let close: [UInt8] = triple ? [0x7D, 0x7D, 0x7D] : [0x7D, 0x7D]
+            var k = j
+            while k + close.count <= b.count, Array(b[k..<(k + close.count)]) != close {
+                if b[k] == 0x0A { line += 1; lineStart = k + 1 }
+                k += 1
+            }
+            guard k + close.count <= b.count else {
+                throw TemplateError(file: file, line: startLine, column: startColumn, message: "unclosed tag")
+            }
+            var body = String(decoding: b[j..<k], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            var kind = Tag.Kind.variable
+            if triple {
+                kind = .unescaped
+            } else if let first = body.first {
+                let kinds: [Character: Tag.Kind] = ["#": .section, "^": .inverted, "/": .close, ">": .partial,
+                                                    "!": .comment, "%": .pragma, "=": .delimiters, "&": .unescaped,
+                                                    "$": .block, "<": .parent]
+                if let k = kinds[first] {
+                    kind = k
+                    body = String(body.dropFirst()).trimmingCharacters(in: .whitespaces)
+                }
+            }
+            if kind == .delimiters {
+                throw TemplateError(file: file, line: startLine, column: startColumn,
+                                    message: "set-delimiter tags are not supported: keep {{ }}")
+            }
+            tags.append(Tag(kind: kind, name: body, line: startLine, column: startColumn))
+            i = k + close.count
+        }
+        return tags
+    }
+}
+
+/// Walks a template's tags with the stack of view-model values mustache would see, and fails on
+/// the first name that resolves nowhere. Inside a list, the names of its elements are the union
+/// of every element's keys; inside an empty list there is nothing to check against, so the
+/// shipped templates are checked by tests whose fixtures fill every list.
+struct NameChecker {
+    let set: TemplateSet
+    let format: OutputFormat
+    var depth = 0
+
+    /// Marks a section whose contents cannot be checked (an empty list).
+    struct Unknown {}
+
+    /// `file:line:column` of every name resolved against the model.
+    var checked = Set<String>()
+
+    mutating func check(key: String, display: String, stack: [Any]) throws {
+        guard let tags = set.tags[format]?[key] else { return }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < 20 else {
+            throw TemplateError(file: display, line: 1, column: 1, message: "partials include each other too deeply")
+        }
+        var stack = stack
+        var open: [(name: String, pushed: Bool)] = []
+        for t in tags {
+            func fail(_ m: String) -> TemplateError { TemplateError(file: display, line: t.line, column: t.column, message: m) }
+            let lenient = stack.last is Unknown
+            switch t.kind {
+            case .comment, .pragma, .delimiters, .block, .parent:
+                continue
+            case .partial:
+                guard let p = set.source(t.name, format) else {
+                    throw fail("no partial named '\(t.name)' (expected Templates/partials/\(t.name).\(format.rawValue).mustache)")
+                }
+                if !lenient { try check(key: t.name, display: p.display, stack: stack) }
+            case .variable, .unescaped, .section, .inverted:
+                if t.name.contains("(") {
+                    throw fail("'\(t.name)': template functions are not available; values arrive formatted (see Transforms)")
+                }
+                if t.kind == .unescaped, !t.name.lowercased().hasSuffix("svg") {
+                    throw fail("'\(t.name)' is written unescaped; only chart SVG (names ending in 'svg') may be")
+                }
+                var value: Any? = nil
+                if !lenient {
+                    guard let v = Self.resolve(t.name, in: stack) else {
+                        throw fail("unknown value '\(t.name)': the view model has no such name here")
+                    }
+                    value = v
+                    checked.insert("\(display):\(t.line):\(t.column)")
+                }
+                if t.kind == .section {
+                    if lenient {
+                        open.append((t.name, false))
+                    } else if let pushed = Self.context(of: value) {
+                        stack.append(pushed)
+                        open.append((t.name, true))
+                    } else {
+                        open.append((t.name, false))
+                    }
+                } else if t.kind == .inverted {
+                    open.append((t.name, false))
+                }
+            case .close:
+                guard let last = open.popLast(), last.name == t.name else {
+                    throw fail("'{{/\(t.name)}}' closes a section that is not open")
+                }
+                if last.pushed { stack.removeLast() }
+            }
+        }
+    }
+
+    /// What a section pushes: a dictionary, the union of a list's element keys, or nothing for a
+    /// Bool.
+    static func context(of value: Any?) -> Any? {
+        switch value {
+        case let d as [String: Any]: return d
+        case let a as [[String: Any]]:
+            guard !a.isEmpty else { return Unknown() }
+            var merged: [String: Any] = [:]
+            for e in a {
+                for (k, v) in e {
+                    if let existing = merged[k], !Self.isEmptyList(existing) { continue }
+                    merged[k] = v
+                }
+            }
+            return merged
+        case let a as [Any]:
+            guard let first = a.first else { return Unknown() }
+            return context(of: first) ?? first
+        case is Bool: return nil
+        case let v?: return v
+        case nil: return nil
+        }
+    }
+
+    static func isEmptyList(_ v: Any) -> Bool { (v as? [Any])?.isEmpty == true }
+
+    static func resolve(_ name: String, in stack: [Any]) -> Any? {
+        if name == "." { return stack.last ?? "" }
+        let parts = name.split(separator: ".").map(String.init)
+        guard let first = parts.first else { return nil }
+        var found: Any? = nil
+        for frame in stack.reversed() {
+            if let d = frame as? [String: Any], let v = d[first] { found = v; break }
+            if frame is Unknown { return Unknown() }
+        }
+        guard var value = found else { return nil }
+        for p in parts.dropFirst() {
+            guard let d = value as? [String: Any], let v = d[p] else { return nil }
+            value = v
+        }
+        return value
+    }
+}
