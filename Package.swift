@@ -49,6 +49,7 @@ let package = Package(
                 "GovPackPipeline",
                 "GovPackRules",
                 "GovPackMetrics",
+                "GovPackRender",
                 "CEL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import GovPackCore
+import GovPackPipeline
+import GovPackRender
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the governance packs (HTML, Markdown or PDF) into a folder.",
+        discussion: """
+            Reads the inputs as 'validate' does, runs the rule packs, computes the metrics, and \
+            renders each pack from its templates: board, steering (one per programme), portfolio, \
+            risk, resource, benefits, compliance, capability and project (one-pagers), with an \
+            index page linking them. The folder is replaced as a whole, atomically: a reader sees \
+            the previous packs or the new ones, never a mix. The same input gives the same bytes.
+
+            Templates: the shipped ones are in Templates/ (one folder per pack, partials in \
+            Templates/partials); --templates DIR overrides any of them by the same relative name. \
+            A template error is reported with its file, line and column.
+
+            --format pdf prints each HTML pack through headless Chromium when it is installed.
+
+            Examples:
+              govpack report SampleData/reference SampleData/teams --period 2026-11 --out out/packs
+              govpack report teams/ --period 2026-11 --pack board --pack risk --format md --out packs
+            """
+    )
+
+    @Argument(help: "Files or folders to read.", completion: .file())
+    var paths: [String]
+
+    @OptionGroup var check: CheckOptions
+
+    @Option(name: .customLong("pack"), help: "A pack to render (repeatable; default: all): \(PackKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var packs: [String] = []
+
+    @Option(help: "Output format: html, md or pdf.")
+    var format: ReportFormat = .html
+
+    @Option(help: "The folder to write; it is replaced as a whole.")
+    var out: String = "out/packs"
+
+    @Option(help: "A folder of templates overriding the shipped ones by name.", completion: .directory)
+    var templates: String?
+
+    @Option(help: ArgumentHelp("Risk appetite: category=limit; repeatable.", valueName: "category=limit"))
+    var appetite: [String] = []
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case html, md, pdf }
+
+    func kinds() throws -> [PackKind] {
+        if packs.isEmpty { return PackKind.allCases }
+        return try packs.map { name in
+            guard let k = PackKind(rawValue: name) else {
+                throw ValidationError("unknown pack '\(name)'; packs: " + PackKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return k
+        }
+    }
+
+    func validate() throws {
+        _ = try kinds()
+        _ = try Metrics.parseAppetites(appetite)
+    }
+
+    func run() throws {
+        var options = check.validationOptions
+        options.riskAppetite = try Metrics.parseAppetites(appetite)
+        let result = Validation(options: options).run(paths)
+        if result.summary.files == 0 && result.summary.rejectedFiles == 0 {
+            printError("govpack: no submission files found in \(paths.joined(separator: " "))")
+            throw ExitCode(2)
+        }
+        if let mixed = result.diagnostics.first(where: { $0.id == CurrencyCheck.mixedID }) {
+            printError("govpack: error: \(mixed.message)")
+            throw ExitCode(2)
+        }
+        let renderer: PackRenderer
+        do {
+            renderer = try PackRenderer(templatesOverride: templates.map { URL(fileURLWithPath: $0) })
+        } catch {
+            printError("govpack: \(error)")
+            throw ExitCode(2)
+        }
+        let input = RenderInput(
+            portfolio: result.load.portfolio, metrics: result.metrics,
+            findings: result.diagnostics.filter { $0.severity != .info || $0.id.hasPrefix("rule.") },
+            period: result.period, generatedBy: "govpack \(GovPack.version)")
+        var files: [(path: String, data: Data)]
+        do {
+            let rendered = try renderer.render(input, packs: try kinds(), format: format == .md ? .md : .html)
+            files = rendered.map { ($0.path, Data($0.contents.utf8)) }
+        } catch {
+            printError("govpack: \(error)")
+            throw ExitCode(2)
+        }
+        if format == .pdf {
+            do {
+                files = try PDFPrinter.print(files)
+            } catch {
+                printError("govpack: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        do {
+            try FolderPublisher.publish(files, to: out)
+        } catch {
+            printError("govpack: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let errors = result.summary.errors
+        print("Wrote \(files.count) file\(files.count == 1 ? "" : "s") for \(result.period) to \(out)/ (open \(out)/index.\(format == .md ? "md" : format == .pdf ? "pdf" : "html")).")
+        if errors > 0 {
+            print("The input has \(errors) error\(errors == 1 ? "" : "s"); the compliance report lists them ('govpack validate' prints them).")
+        }
+    }
+}
+
