@@ -38,7 +38,9 @@ run: build
 	  echo "  $(OUT)/metrics.json     the portfolio metrics (govpack.metrics/1)"; \
 	  echo "  $(OUT)/metrics/*.csv    the metrics as tables for Excel and Power BI"
 
-test: deps
+# The browser tests use headless Chromium: installed when running as root, skipped otherwise.
+test:
+	@bash scripts/install-deps.sh chromium
 	$(SWIFT) build
 	$(SWIFT) test
 
