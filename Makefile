@@ -19,7 +19,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Builds, then checks the sample organisation's submissions and computes its metrics into out/.
+# Builds, then checks the sample organisation's submissions, computes its metrics and renders its packs into out/.
 run: build
 	@mkdir -p $(OUT)
 	@status=0; $(SWIFT) run --skip-build govpack validate $(SAMPLE_INPUTS) --period $(PERIOD) \
@@ -31,8 +31,13 @@ run: build
 	  --out $(OUT)/metrics.json 2>/dev/null; \
 	  $(SWIFT) run --skip-build govpack metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
 	  --format csv --out $(OUT)/metrics 2>/dev/null; \
+	  $(SWIFT) run --skip-build govpack report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
+	  --out $(OUT)/packs > /dev/null; \
+	  $(SWIFT) run --skip-build govpack report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
+	  --format md --out $(OUT)/packs-md > /dev/null; \
 	  cat $(OUT)/validation.txt; echo; \
 	  echo "Sample outputs for $(PERIOD) are in $(OUT)/:"; \
+	  echo "  $(OUT)/packs/index.html the governance packs (HTML, print-ready); Markdown in $(OUT)/packs-md/"; \
 	  echo "  $(OUT)/validation.txt   the findings, as a team or the PMO sees them"; \
 	  echo "  $(OUT)/validation.json  the same findings for scripts"; \
 	  echo "  $(OUT)/metrics.json     the portfolio metrics (govpack.metrics/1)"; \
