@@ -49,14 +49,14 @@ public struct PackRenderer {
             switch kind {
             case .steering:
                 for g in input.metrics.programs {
-                    let path = "steering/" + ViewModel.fileName(g.programID) + "." + ext
+                    let path = vm.programFile(g.programID)
                     files.append(RenderedFile(path: path, contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage)))
                     let name = vm.programs[g.programID]?.name ?? ""
                     links.append((path, "\(g.programID) \(name)", kind.title))
                 }
             case .project:
                 for p in input.metrics.projects {
-                    let path = "projects/" + ViewModel.fileName(p.projectID) + "." + ext
+                    let path = vm.projectFile(p.projectID)
                     files.append(RenderedFile(path: path, contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage)))
                     links.append((path, "\(p.projectID) \(p.name)", kind.title))
                 }
