@@ -4,7 +4,7 @@ import GovPackMetrics
 
 /// Renders governance packs from the templates of `Templates/` (compiled in), each replaceable
 /// by a file of the same name in `templatesOverride`.
-public struct PackRenderer {
+public struct PackRenderer: Sendable {
     let templates: TemplateSet
 
     /// Loads the shipped templates and the overrides; throws `TemplateError` for a template
