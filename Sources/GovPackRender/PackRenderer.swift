@@ -4,7 +4,7 @@ import GovPackMetrics
 
 /// Renders governance packs from the templates of `Templates/` (compiled in), each replaceable
 /// by a file of the same name in `templatesOverride`.
-public struct PackRenderer {
+public struct PackRenderer: Sendable {
     let templates: TemplateSet
 
     /// Loads the shipped templates and the overrides; throws `TemplateError` for a template
@@ -49,14 +49,14 @@ public struct PackRenderer {
             switch kind {
             case .steering:
                 for g in input.metrics.programs {
-                    let path = "steering/" + ViewModel.fileName(g.programID) + "." + ext
+                    let path = vm.programFile(g.programID)
                     files.append(RenderedFile(path: path, contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage)))
                     let name = vm.programs[g.programID]?.name ?? ""
                     links.append((path, "\(g.programID) \(name)", kind.title))
                 }
             case .project:
                 for p in input.metrics.projects {
-                    let path = "projects/" + ViewModel.fileName(p.projectID) + "." + ext
+                    let path = vm.projectFile(p.projectID)
                     files.append(RenderedFile(path: path, contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage)))
                     links.append((path, "\(p.projectID) \(p.name)", kind.title))
                 }

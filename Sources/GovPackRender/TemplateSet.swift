@@ -13,8 +13,8 @@ struct MarkdownContentType: MustacheContentType {
 /// its format, so a pack template includes a partial as `{{> glossary}}` and gets the HTML or the
 /// Markdown version according to its own format. An override folder may hold the same relative
 /// path (`board/board.html.mustache`) or just the file name (`board.html.mustache`).
-struct TemplateSet {
-    struct Source {
+struct TemplateSet: Sendable {
+    struct Source: Sendable {
         /// Relative path under `Templates/`, e.g. `board/board.html.mustache`.
         var name: String
         /// What errors print: the relative name, or the override file's path.
@@ -137,8 +137,8 @@ final class Coverage {
 // MARK: - Tags
 
 /// One `{{ }}` tag of a template, with where it starts.
-struct Tag {
-    enum Kind { case variable, unescaped, section, inverted, close, partial, comment, pragma, delimiters, block, parent }
+struct Tag: Sendable {
+    enum Kind: Sendable { case variable, unescaped, section, inverted, close, partial, comment, pragma, delimiters, block, parent }
     var kind: Kind
     var name: String
     var line: Int

@@ -32,6 +32,8 @@ struct ViewModel {
     var seriesByProject: [String: [EVMPoint]] = [:]
     var currency = ""
     var glossary: [Model] = []
+    var projectFiles: [String: String] = [:]
+    var programFiles: [String: String] = [:]
 
     init(_ input: RenderInput, format: OutputFormat) {
         self.input = input
@@ -65,6 +67,8 @@ struct ViewModel {
             guard let r = $0.reviewDate else { return false }
             return $0.plannedDate.days(to: r) > grace && r <= e && known[$0.projectID] != nil
         }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
+        projectFiles = Self.uniqueFileNames(m.projects.map(\.projectID))
+        programFiles = Self.uniqueFileNames(m.programs.map(\.programID))
         seriesByProject = EarnedValueSeries.byProject(input.portfolio, period: input.period)
         glossary = MetricDefinitions.all.map { d -> Model in
             ["name": d.name, "unit": d.unit, "formula": d.formula, "example": d.example]
@@ -84,8 +88,28 @@ struct ViewModel {
         return s.isEmpty || s.hasPrefix(".") ? "_" + s : s
     }
 
-    func projectHref(_ id: String, base: String) -> String { base + "projects/" + Self.fileName(id) + "." + ext }
-    func programHref(_ id: String, base: String) -> String { base + "steering/" + Self.fileName(id) + "." + ext }
+    /// One file name per id, unique even where two ids differ only in characters a file name
+    /// cannot hold or in case (`A/B` and `A_B`, `prj-1` and `PRJ-1`): later ids get `-2`, `-3`.
+    static func uniqueFileNames(_ ids: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        var used = Set<String>()
+        for id in ids where out[id] == nil {
+            let base = fileName(id)
+            var name = base, k = 1
+            while used.contains(name.lowercased()) {
+                k += 1
+                name = base + "-" + String(k)
+            }
+            used.insert(name.lowercased())
+            out[id] = name
+        }
+        return out
+    }
+
+    func projectFile(_ id: String) -> String { "projects/" + (projectFiles[id] ?? Self.fileName(id)) + "." + ext }
+    func programFile(_ id: String) -> String { "steering/" + (programFiles[id] ?? Self.fileName(id)) + "." + ext }
+    func projectHref(_ id: String, base: String) -> String { base + projectFile(id) }
+    func programHref(_ id: String, base: String) -> String { base + programFile(id) }
 
     // MARK: - Common
 

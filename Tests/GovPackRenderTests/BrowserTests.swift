@@ -14,18 +14,20 @@ enum Browser {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: chromium)
         p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments
-        let out = Pipe()
+        // Output goes to a file, read once Chromium has exited (a pipe could fill and block it).
+        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("govpack-chromium-\(UUID().uuidString).txt")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL) }
+        let out = try FileHandle(forWritingTo: outURL)
+        defer { try? out.close() }
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         try p.run()
         let deadline = Date().addingTimeInterval(seconds)
-        var data = Data()
-        let reader = Thread { data = out.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
         while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
-        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        let data = (try? Data(contentsOf: outURL)) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

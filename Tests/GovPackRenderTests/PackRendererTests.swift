@@ -150,6 +150,19 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
         #expect(files.first?.contents == "Closed: 1\n")
     }
 
+    @Test func fileNamesAreSafeAndUnique() throws {
+        var input = Self.input
+        for id in ["A/B", "A_B", "a_b", "../x"] {
+            var p = input.metrics.projects[0]
+            p.projectID = id
+            input.metrics.projects.append(p)
+        }
+        // "/" becomes "_"; a case-only difference still collides on some file systems; no
+        // name starts with a dot, so "../x" cannot climb out of projects/.
+        let paths = try PackRenderer().render(input, packs: [.project], format: .md).map(\.path)
+        #expect(paths.suffix(5) == ["projects/A_B.md", "projects/A_B-2.md", "projects/a_b-3.md", "projects/_.._x.md", "index.md"])
+    }
+
     @Test func noHistorySaysSo() throws {
         let files = try PackRenderer().render(Self.input, packs: [.board], format: .md)
         #expect(files[0].contents.contains("No earlier periods recorded: trends start with the next run."))
