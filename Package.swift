@@ -67,7 +67,9 @@ let package = Package(
         .testTarget(name: "GovPackMetricsTests", dependencies: ["GovPackMetrics", "GovPackTestSupport"]),
         .testTarget(
             name: "GovPackRenderTests", dependencies: ["GovPackRender", "GovPackTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "govpackTests", dependencies: ["GovPackPipeline", "GovPackTestSupport"]),
+        .testTarget(
+            name: "govpackTests", dependencies: ["GovPackPipeline", "GovPackRender", "GovPackMetrics", "GovPackTestSupport"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -4,33 +4,9 @@ import GovPackRender
 import GovPackTestSupport
 import Testing
 
-let recording = ProcessInfo.processInfo.environment["GOVPACK_RECORD"] == "1"
-
-/// Compares `actual` with the golden file byte for byte; with GOVPACK_RECORD=1 writes it instead
-/// and fails, saying so (re-recording is an explicit act).
+/// The render tests' golden files, in `Tests/GovPackRenderTests/Fixtures/golden`.
 func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let url = TestPaths.fixture("GovPackRenderTests", "golden").appendingPathComponent(relative)
-    if recording {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(actual.utf8).write(to: url)
-        Issue.record("recorded \(relative); unset GOVPACK_RECORD and review the diff", sourceLocation: sourceLocation)
-        return
-    }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("no golden file \(relative); run with GOVPACK_RECORD=1 to record it", sourceLocation: sourceLocation)
-        return
-    }
-    let expected = String(decoding: data, as: UTF8.self)
-    if expected != actual {
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-        Issue.record("""
-            \(relative) differs from its golden file at line \(line + 1):
-              expected: \(line < e.count ? String(e[line]) : "<end>")
-              actual:   \(line < a.count ? String(a[line]) : "<end>")
-            """, sourceLocation: sourceLocation)
-    }
+    try Golden.assertMatches(actual, relative, in: TestPaths.fixture("GovPackRenderTests", "golden"), sourceLocation: sourceLocation)
 }
 
 @Suite struct PackRendererTests {
@@ -193,7 +169,7 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
         let url = TestPaths.root.appendingPathComponent("Templates/VALUES.md")
         let current = String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)
         if current != text {
-            if recording {
+            if Golden.recording {
                 try Data(text.utf8).write(to: url)
                 Issue.record("rewrote Templates/VALUES.md; review the diff")
             } else {
@@ -218,7 +194,7 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
         let target = TestPaths.root.appendingPathComponent("Sources/GovPackRender/EmbeddedTemplates.swift")
         let current = String(decoding: (FileManager.default.contents(atPath: target.path) ?? Data()), as: UTF8.self)
         if current != source {
-            if recording {
+            if Golden.recording {
                 try Data(source.utf8).write(to: target)
                 Issue.record("rewrote Sources/GovPackRender/EmbeddedTemplates.swift from Templates/; rebuild and rerun")
             } else {
