@@ -29,10 +29,12 @@ for n in $SIZES; do
   files=$(find "$dir" -type f ! -name .complete | wc -l)
   echo
   echo "== N=$n projects: $files files, $((bytes / 1000000)) MB"
-  for cmd in "validate --no-rules" "validate"; do
+  for cmd in "validate --no-rules" "validate" "report --pack board" "report"; do
     tmp=$(mktemp -d)
+    extra=""
+    case "$cmd" in report*) extra="--out $tmp/packs" ;; esac
     for i in $(seq "$RUNS"); do
-      /usr/bin/time -f "%e %M" -o "$tmp/time.$i" "$BIN/govpack" $cmd "$dir" --period 2026-11 --timings \
+      /usr/bin/time -f "%e %M" -o "$tmp/time.$i" "$BIN/govpack" $cmd "$dir" --period 2026-11 --timings $extra \
         >/dev/null 2>"$tmp/timings.$i" || true
     done
     python3 - "$tmp" "$RUNS" "govpack $cmd" <<'PY'
@@ -53,7 +55,7 @@ print(f"{label}: total {statistics.median(walls):.2f} s wall, peak {statistics.m
 for name in order:
     secs = statistics.median(s for s, _ in stages[name])
     mb = stages[name][0][1]
-    rate = f"  {mb / secs:8.1f} MB/s" if mb and secs > 0 else ""
+    rate = f"  {mb / secs:8.1f} MB/s" if mb and secs > 0 and not name.startswith("render") else (f"  {mb:8.1f} MB written" if mb else "")
     print(f"  {name:42s} {secs:8.3f} s{rate}")
 PY
     rm -rf "$tmp"

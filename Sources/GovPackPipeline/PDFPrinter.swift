@@ -18,14 +18,15 @@ public enum PDFPrinter {
         return nil
     }
 
-    /// Each `.html` file printed to a `.pdf` of the same name (other files are dropped).
+    /// The files plus each `.html` file printed to a `.pdf` of the same name (the HTML stays, so
+    /// the index's links keep working).
     public static func print(_ html: [(path: String, data: Data)]) throws -> [(path: String, data: Data)] {
         guard let browser = browser() else {
             throw PrintError(message: "--format pdf needs headless Chromium, which is not installed (Debian/Ubuntu: sudo apt-get install chromium); --format html writes the same packs, print-ready")
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("govpack-pdf-\(getpid())")
         defer { try? FileManager.default.removeItem(at: work) }
-        var out: [(path: String, data: Data)] = []
+        var out: [(path: String, data: Data)] = html
         for f in html {
             let src = work.appendingPathComponent(f.path)
             try FileManager.default.createDirectory(at: src.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -46,6 +46,9 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Risk appetite: category=limit; repeatable.", valueName: "category=limit"))
     var appetite: [String] = []
 
+    @Flag(help: "Print how long each stage took to standard error.")
+    var timings = false
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case html, md, pdf }
 
     func kinds() throws -> [PackKind] {
@@ -87,6 +90,8 @@ struct Report: ParsableCommand {
             findings: result.diagnostics.filter { $0.severity != .info || $0.id.hasPrefix("rule.") },
             period: result.period, generatedBy: "govpack \(GovPack.version)")
         var files: [(path: String, data: Data)]
+        let clock = ContinuousClock()
+        let renderStart = clock.now
         do {
             let rendered = try renderer.render(input, packs: try kinds(), format: format == .md ? .md : .html)
             files = rendered.map { ($0.path, Data($0.contents.utf8)) }
@@ -102,11 +107,19 @@ struct Report: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let renderSeconds = (clock.now - renderStart).seconds
+        let publishStart = clock.now
         do {
             try FolderPublisher.publish(files, to: out)
         } catch {
             printError("govpack: \(error.localizedDescription)")
             throw ExitCode(2)
+        }
+        if timings {
+            printTimings(result.timings + [
+                ("render \(files.count) files", renderSeconds, files.reduce(0) { $0 + $1.data.count }),
+                ("publish (write, swap)", (clock.now - publishStart).seconds, nil),
+            ])
         }
         let errors = result.summary.errors
         print("Wrote \(files.count) file\(files.count == 1 ? "" : "s") for \(result.period) to \(out)/ (open \(out)/index.\(format == .md ? "md" : format == .pdf ? "pdf" : "html")).")

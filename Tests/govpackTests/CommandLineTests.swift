@@ -103,3 +103,19 @@ struct CommandLineTests {
         }
     }
 }
+
+@Suite(.enabled(if: GovPackCLI.available && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "needs govpack and headless Chromium"))
+struct PDFReportTests {
+    @Test func theBoardPackPrintsToPDF() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let out = dir.url.appendingPathComponent("pdf").path
+        let r = try GovPackCLI.run(["report"] + CommandLineTests.sample + ["--pack", "board", "--format", "pdf", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pdf = try #require(FileManager.default.contents(atPath: out + "/board.pdf"))
+        #expect(pdf.starts(with: Data("%PDF-".utf8)))
+        // The HTML stays beside the PDFs, so the index's links keep working.
+        #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
+        #expect(FileManager.default.fileExists(atPath: out + "/board.html"))
+    }
+}
