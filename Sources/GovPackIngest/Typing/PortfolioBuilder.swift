@@ -7,6 +7,8 @@ final class TypingContext {
     /// Turns the column a reader passed into a real column, for readers that pass a cheap token
     /// (CSV passes the field index: columns are counted only when a diagnostic needs one).
     var resolveColumn: ((Int) -> Int)?
+    /// Decimals already made, shared by every typer.
+    let decimals = DecimalCache()
 
     func column(_ token: Int) -> Int { resolveColumn?(token) ?? token }
 
@@ -24,6 +26,7 @@ private protocol AnyTableTyper: AnyObject {
     func slot(named: String) -> Int
     func bindHeader(_ names: [String], location: SourceLocation) -> [Int]
     func endFile(path: String)
+    func csvRow(_ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32)
     func begin(file: UInt32, line: Int, column: Int)
     func field(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int)
     func end()
@@ -168,7 +171,31 @@ public final class PortfolioBuilder: RowSink {
         current = nil
     }
 
-    // MARK: - CSV headers
+    // MARK: - CSV
+
+    /// Types one CSV record of `entity` as a row (`beginRow`, `field` for each slotted field,
+    /// `endRow`), dispatching once per row instead of once per field.
+    func csvRow(_ entity: Entity, _ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32) {
+        current = nil
+        switch entity {
+        case .programs: programs.csvRow(record, slots: slots, file: file)
+        case .people: people.csvRow(record, slots: slots, file: file)
+        case .certifications: certifications.csvRow(record, slots: slots, file: file)
+        case .projects: projects.csvRow(record, slots: slots, file: file)
+        case .financials: financials.csvRow(record, slots: slots, file: file)
+        case .milestones: milestones.csvRow(record, slots: slots, file: file)
+        case .stageGates: stageGates.csvRow(record, slots: slots, file: file)
+        case .risks: risks.csvRow(record, slots: slots, file: file)
+        case .issues: issues.csvRow(record, slots: slots, file: file)
+        case .assignments: assignments.csvRow(record, slots: slots, file: file)
+        case .benefits: benefits.csvRow(record, slots: slots, file: file)
+        case .benefitMeasurements: benefitMeasurements.csvRow(record, slots: slots, file: file)
+        case .dependencies: dependencies.csvRow(record, slots: slots, file: file)
+        case .changeImpacts: changeImpacts.csvRow(record, slots: slots, file: file)
+        case .lessons: lessons.csvRow(record, slots: slots, file: file)
+        }
+    }
+
 
     /// Binds a CSV header row to slots, reporting unknown and missing required columns.
     public func bindHeader(_ entity: Entity, names: [String], location: SourceLocation) -> [Int] {

@@ -10,13 +10,17 @@ final class TableTyper<Row: EntityRow> {
     private var slotsByName: [String: Int] = [:]
     private(set) var extraNames: [String] = []
 
-    // The row being built.
+    // The row being built. The per-column flags are plain buffers (reset with one fill per row)
+    // so that the hot path does no array uniqueness checks.
     private var draft = Row()
-    private var present: [Bool]
-    private var failed: [Bool]
+    private let present: UnsafeMutablePointer<Bool>
+    private let failed: UnsafeMutablePointer<Bool>
     /// Whether the current row had the column at all (possibly empty).
-    private var sawField: [Bool]
-    private var fieldColumn: [Int]
+    private let sawField: UnsafeMutablePointer<Bool>
+    private let fieldColumn: UnsafeMutablePointer<Int>
+    private let columnCount: Int
+    /// How each contract column is parsed and stored on the fast path (see `store(_:_:)`).
+    private let plans: [Plan]
     private var invalid = false
     private var rowLine = 0
     private var rowColumn = 0
@@ -30,12 +34,26 @@ final class TableTyper<Row: EntityRow> {
 
     init(context: TypingContext) {
         self.context = context
-        present = Array(repeating: false, count: Row.columns.count)
-        failed = present
-        sawField = present
-        fieldColumn = Array(repeating: 0, count: Row.columns.count)
+        let n = Row.columns.count
+        columnCount = n
+        present = .allocate(capacity: max(n, 1))
+        failed = .allocate(capacity: max(n, 1))
+        sawField = .allocate(capacity: max(n, 1))
+        fieldColumn = .allocate(capacity: max(n, 1))
+        present.initialize(repeating: false, count: n)
+        failed.initialize(repeating: false, count: n)
+        sawField.initialize(repeating: false, count: n)
+        fieldColumn.initialize(repeating: 0, count: n)
+        plans = Row.columns.map(Plan.init)
         for (i, c) in columns.enumerated() { slotsByName[c.name] = i }
         requiredSlots = Row.columns.indices.filter { Row.columns[$0].required }
+    }
+
+    deinit {
+        present.deallocate()
+        failed.deallocate()
+        sawField.deallocate()
+        fieldColumn.deallocate()
     }
 
     func slot(named raw: String) -> Int {
@@ -88,23 +106,32 @@ final class TableTyper<Row: EntityRow> {
     func begin(file: UInt32, line: Int, column: Int) {
         draft = Row()
         draft.origin = Origin(file: file, line: UInt32(clamping: line), column: UInt32(clamping: column))
-        var i = 0
-        let n = present.count
-        while i < n {
-            present[i] = false
-            failed[i] = false
-            sawField[i] = false
-            fieldColumn[i] = 0
-            i += 1
-        }
+        let n = columnCount
+        present.update(repeating: false, count: n)
+        failed.update(repeating: false, count: n)
+        sawField.update(repeating: false, count: n)
+        fieldColumn.update(repeating: 0, count: n)
         invalid = false
         rowLine = line
         rowColumn = column
     }
 
+    /// One CSV record as a row: `slots[i]` is field `i`'s slot, -1 for none.
+    func csvRow(_ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32) {
+        begin(file: file, line: record.line, column: 1)
+        let n = min(record.count, slots.count)
+        var i = 0
+        while i < n {
+            let s = slots[i]
+            if s >= 0 { field(slot: s, value: record.field(i), line: record.line(i), column: i) }
+            i += 1
+        }
+        end()
+    }
+
     func field(slot: Int, value raw: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
         let value = Self.trim(raw)
-        if slot >= columns.count {
+        if slot >= columnCount {
             let index = slot - columns.count
             if index < extraNames.count, !value.isEmpty {
                 draft.extras.append(ExtraField(name: extraNames[index], value: String(decoding: value, as: UTF8.self)))
@@ -114,6 +141,51 @@ final class TableTyper<Row: EntityRow> {
         fieldColumn[slot] = column
         sawField[slot] = true
         guard !value.isEmpty else { return }  // empty = missing
+        if store(slot, value) {
+            present[slot] = true
+            return
+        }
+        parseAndSet(slot: slot, value: value, line: line, column: column)
+    }
+
+    /// The fast path: parses and stores a value the way `FieldParser.parse` and `Column.set`
+    /// would, without `Result`/`FieldValue` traffic. False when the value does not parse (or the
+    /// column has no typed setter): the general path then stores it or reports why not.
+    @inline(__always)
+    private func store(_ slot: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch plans[slot] {
+        case .text(let set):
+            set(&draft, String(decoding: value, as: UTF8.self))
+        case .int(let set, let range):
+            guard let i = FieldParser.parseInt(value) else { return false }
+            if let range, !range.contains(Double(i)) { return false }
+            set(&draft, i)
+        case .decimal(let set, let range):
+            guard let d = context.decimals.parse(value, range: range) else { return false }
+            set(&draft, d)
+        case .date(let set):
+            guard let d = Day(bytes: value) else { return false }
+            set(&draft, d)
+        case .period(let set):
+            guard let p = Period(bytes: value) else { return false }
+            set(&draft, p)
+        case .bool(let set):
+            guard let b = Self.parseBool(value) else { return false }
+            set(&draft, b)
+        case .rag(let set):
+            guard let r = FieldParser.parseRAG(value) else { return false }
+            set(&draft, r)
+        case .choice(let set, let folded):
+            guard let i = Self.match(value, folded) else { return false }
+            set(&draft, i)
+        case .general:
+            return false
+        }
+        return true
+    }
+
+    /// The general path, and the one that reports parse errors.
+    private func parseAndSet(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
         let c = columns[slot]
         switch FieldParser.parse(value, as: c.type, range: c.range) {
         case .success(let v):
@@ -189,6 +261,87 @@ final class TableTyper<Row: EntityRow> {
 
     static func normalise(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// `FieldParser.parseBool` over bytes: y/yes/true/1 and n/no/false/0, ASCII case folded.
+    @inline(__always)
+    static func parseBool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        @inline(__always) func lower(_ i: Int) -> UInt8 {
+            let x = b[i]
+            return x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+        }
+        switch b.count {
+        case 1:
+            switch lower(0) {
+            case UInt8(ascii: "y"), UInt8(ascii: "1"): return true
+            case UInt8(ascii: "n"), UInt8(ascii: "0"): return false
+            default: return nil
+            }
+        case 2:
+            return lower(0) == UInt8(ascii: "n") && lower(1) == UInt8(ascii: "o") ? false : nil
+        case 3:
+            return lower(0) == UInt8(ascii: "y") && lower(1) == UInt8(ascii: "e") && lower(2) == UInt8(ascii: "s")
+                ? true : nil
+        case 4:
+            return lower(0) == UInt8(ascii: "t") && lower(1) == UInt8(ascii: "r") && lower(2) == UInt8(ascii: "u")
+                && lower(3) == UInt8(ascii: "e") ? true : nil
+        case 5:
+            return lower(0) == UInt8(ascii: "f") && lower(1) == UInt8(ascii: "a") && lower(2) == UInt8(ascii: "l")
+                && lower(3) == UInt8(ascii: "s") && lower(4) == UInt8(ascii: "e") ? false : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The index of the first of `folded` (values with ASCII letters lowercased) that equals the
+    /// bytes with ASCII letters lowercased: `FieldParser`'s enumeration match.
+    @inline(__always)
+    static func match(_ b: UnsafeBufferPointer<UInt8>, _ folded: [[UInt8]]) -> Int? {
+        var k = 0
+        for v in folded {
+            if v.count == b.count {
+                var i = 0
+                while i < b.count {
+                    var x = b[i]
+                    if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+                    if x != v[i] { break }
+                    i += 1
+                }
+                if i == b.count { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// How a column is typed on the fast path.
+    enum Plan {
+        case text((inout Row, String) -> Void)
+        case int((inout Row, Int) -> Void, ClosedRange<Double>?)
+        case decimal((inout Row, Decimal) -> Void, ClosedRange<Double>?)
+        case date((inout Row, Day) -> Void)
+        case period((inout Row, Period) -> Void)
+        case bool((inout Row, Bool) -> Void)
+        case rag((inout Row, RAG) -> Void)
+        /// The enumeration's values with ASCII letters lowercased, in the column's order.
+        case choice((inout Row, Int) -> Void, [[UInt8]])
+        /// No typed setter that matches the column's type: `FieldParser.parse` and `Column.set`.
+        case general
+
+        init(_ c: Column<Row>) {
+            switch (c.type, c.store) {
+            case (.text, .text(let set)?): self = .text(set)
+            case (.int, .int(let set)?): self = .int(set, c.range)
+            case (.decimal, .decimal(let set)?): self = .decimal(set, c.range)
+            case (.date, .date(let set)?): self = .date(set)
+            case (.period, .period(let set)?): self = .period(set)
+            case (.bool, .bool(let set)?): self = .bool(set)
+            case (.rag, .rag(let set)?): self = .rag(set)
+            case (.enumeration(let values), .choice(let set)?):
+                self = .choice(set, values.map { v in v.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } })
+            default: self = .general
+            }
+        }
     }
 
     /// Trims ASCII blanks (space, tab, CR, LF) from both ends.

@@ -23,20 +23,20 @@ public enum CSVFormat: InputFormat {
         }
         var slots: [Int] = []
         var records = 0
+        // Diagnostics turn the field index a row passes into a column of the current record; the
+        // resolver is made once per file and reads the record from this box.
+        let current = CurrentRecord()
+        builder.setColumnResolver { current.record?.column($0) ?? $0 }
         let readable = CSVReader.read(bytes, path: file.displayPath, diagnostics: builder.diagnostics) { record in
             records += 1
             if records == 1 {
                 slots = bindHeader(record, entity: entity, builder: builder, path: file.displayPath)
                 return
             }
-            builder.setColumnResolver { record.column($0) }
-            builder.beginRow(entity, file: fileID, line: record.line, column: 1)
-            let n = min(record.count, slots.count)
-            for i in 0..<n where slots[i] >= 0 {
-                builder.field(slot: slots[i], value: record.field(i), line: record.line(i), column: i)
-            }
-            builder.endRow()
+            current.record = record
+            slots.withUnsafeBufferPointer { builder.csvRow(entity, record, slots: $0, file: fileID) }
         }
+        current.record = nil
         builder.setColumnResolver(nil)
         builder.endFile(entity, path: file.displayPath)
         if readable && records == 0 {
@@ -64,4 +64,9 @@ public enum CSVFormat: InputFormat {
         for i in slots.indices where repeated[i] || names[i].trimmingCharacters(in: .whitespaces).isEmpty { slots[i] = -1 }
         return slots
     }
+}
+
+/// The record being typed, for the column resolver.
+private final class CurrentRecord {
+    var record: CSVRecord?
 }
