@@ -25,18 +25,37 @@ public enum PortfolioIntegrity {
     }
 
     static func dedupe<R: EntityRow>(_ rows: inout [R], _ files: SourceFiles, _ diagnostics: DiagnosticSink) {
+        // Keys whose strings are all ASCII go in a byte-hashed table (cheaper than `Hasher`, same
+        // equality); otherwise a `Dictionary`, whose hashing follows `String`'s equivalence.
+        var ascii = true
+        for i in rows.indices {
+            let k = rows[i].key
+            if !KeyHash.isASCII(k.a) || !KeyHash.isASCII(k.b) {
+                ascii = false
+                break
+            }
+        }
+        let table = ascii ? RowKeyTable(capacity: rows.count) : nil
         var first: [RowKey: Int] = [:]
-        first.reserveCapacity(rows.count)
+        if !ascii { first.reserveCapacity(rows.count) }
         var keep: [Bool] = []
         keep.reserveCapacity(rows.count)
         var dropped = 0
         for i in rows.indices {
-            let row = rows[i]
-            guard let j = first[row.key] else {
-                first[row.key] = i
+            // One hash per row and no row copy in the common case (a new key).
+            let key = rows[i].key
+            let found: Int?
+            if let table {
+                found = table.firstOrInsert(key, index: i) { rows[$0].key }
+            } else {
+                found = first.updateValue(i, forKey: key)
+                if let j = found { first[key] = j }
+            }
+            guard let j = found else {
                 keep.append(true)
                 continue
             }
+            let row = rows[i]
             let firstDerived = files.isDerived(rows[j].origin.file)
             let thisDerived = files.isDerived(row.origin.file)
             if firstDerived != thisDerived {
@@ -44,7 +63,7 @@ public enum PortfolioIntegrity {
                 let (kept, dropped_) = thisDerived ? (j, i) : (i, j)
                 if !thisDerived {
                     keep[j] = false
-                    first[row.key] = i
+                    if let table { table.replace(key, with: i) { rows[$0].key } } else { first[key] = i }
                     keep.append(true)
                 } else {
                     keep.append(false)
@@ -77,9 +96,9 @@ public enum PortfolioIntegrity {
 
     static func checkReferences(_ p: inout Portfolio, _ diagnostics: DiagnosticSink) {
         let files = p.files
-        let projectIDs = Set(p.projects.map(\.projectID))
-        let programIDs = Set(p.programs.map(\.programID))
-        let personIDs = Set(p.people.map(\.personID))
+        let projectIDs = IDSet(p.projects.lazy.map(\.projectID))
+        let programIDs = IDSet(p.programs.lazy.map(\.programID))
+        let personIDs = IDSet(p.people.lazy.map(\.personID))
         let benefitKeys = Set(p.benefits.map { RowKey($0.projectID, $0.benefitID) })
         let havePeople = !p.people.isEmpty
         let havePrograms = !p.programs.isEmpty

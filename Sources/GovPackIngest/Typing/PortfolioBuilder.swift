@@ -26,6 +26,7 @@ private protocol AnyTableTyper: AnyObject {
     func slot(named: String) -> Int
     func bindHeader(_ names: [String], location: SourceLocation) -> [Int]
     func endFile(path: String)
+    func reserve(_ count: Int)
     func csvRow(_ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32)
     func begin(file: UInt32, line: Int, column: Int)
     func field(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int)
@@ -213,25 +214,31 @@ public final class PortfolioBuilder: RowSink {
         typer(for: entity).endFile(path: path)
     }
 
-    /// The typed rows, in the order they were read.
+    /// Makes room for about `rows` more rows of `entity` (e.g. a file's line count).
+    public func reserveRows(_ entity: Entity, _ rows: Int) {
+        typer(for: entity).reserve(rows)
+    }
+
+    /// The typed rows, in the order they were read. The rows move into the portfolio: the
+    /// builder is spent afterwards.
     public func build() -> Portfolio {
         var p = Portfolio()
         p.files = context.files
-        p.programs = programs.rows
-        p.people = people.rows
-        p.certifications = certifications.rows
-        p.projects = projects.rows
-        p.financials = financials.rows
-        p.milestones = milestones.rows
-        p.stageGates = stageGates.rows
-        p.risks = risks.rows
-        p.issues = issues.rows
-        p.assignments = assignments.rows
-        p.benefits = benefits.rows
-        p.benefitMeasurements = benefitMeasurements.rows
-        p.dependencies = dependencies.rows
-        p.changeImpacts = changeImpacts.rows
-        p.lessons = lessons.rows
+        p.programs = programs.takeRows()
+        p.people = people.takeRows()
+        p.certifications = certifications.takeRows()
+        p.projects = projects.takeRows()
+        p.financials = financials.takeRows()
+        p.milestones = milestones.takeRows()
+        p.stageGates = stageGates.takeRows()
+        p.risks = risks.takeRows()
+        p.issues = issues.takeRows()
+        p.assignments = assignments.takeRows()
+        p.benefits = benefits.takeRows()
+        p.benefitMeasurements = benefitMeasurements.takeRows()
+        p.dependencies = dependencies.takeRows()
+        p.changeImpacts = changeImpacts.takeRows()
+        p.lessons = lessons.takeRows()
         return p
     }
 }

@@ -116,6 +116,21 @@ final class TableTyper<Row: EntityRow> {
         rowColumn = column
     }
 
+    /// Makes room for `count` more rows (an estimate), growing at least geometrically so that
+    /// many small files do not reallocate on every file.
+    func reserve(_ count: Int) {
+        let needed = rows.count + count
+        if rows.capacity < needed { rows.reserveCapacity(max(needed, rows.capacity * 2)) }
+    }
+
+    /// The typed rows, handed over (the typer keeps none, so the caller's array is unique and
+    /// the integrity checks edit it in place).
+    func takeRows() -> [Row] {
+        let r = rows
+        rows = []
+        return r
+    }
+
     /// One CSV record as a row: `slots[i]` is field `i`'s slot, -1 for none.
     func csvRow(_ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32) {
         begin(file: file, line: record.line, column: 1)

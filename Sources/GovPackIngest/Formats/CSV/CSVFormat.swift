@@ -21,6 +21,7 @@ public enum CSVFormat: InputFormat {
                 at: SourceLocation(file: file.displayPath))
             return false
         }
+        builder.reserveRows(entity, lineCount(bytes))
         var slots: [Int] = []
         var records = 0
         // Diagnostics turn the field index a row passes into a column of the current record; the
@@ -46,6 +47,15 @@ public enum CSVFormat: InputFormat {
                 hint: "remove the file, or export it again with its header row (\(entity.columnSummaries.filter(\.required).map(\.name).joined(separator: ", ")), ...)")
         }
         return readable
+    }
+
+    /// Line feeds in the file: at most one more than its rows (a guess for reserving rows).
+    private static func lineCount(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            var n = 0
+            for c in b where c == 0x0A { n += 1 }
+            return n
+        }
     }
 
     /// Header names to slots; a repeated name (which the reader reports) gets no slot, so the
