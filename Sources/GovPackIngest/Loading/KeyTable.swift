@@ -172,8 +172,14 @@ final class IDSet {
         }
     }
 
+    /// The last string found: rows come grouped by project, so most lookups repeat it.
+    private var lastHit: String?
+
     func contains(_ s: String) -> Bool {
-        if allASCII && KeyHash.isASCII(s) { return containsFast(s) }
-        return set.contains(s)
+        if let lastHit, lastHit == s { return true }
+        let found: Bool
+        if allASCII && KeyHash.isASCII(s) { found = containsFast(s) } else { found = set.contains(s) }
+        if found { lastHit = s }
+        return found
     }
 }

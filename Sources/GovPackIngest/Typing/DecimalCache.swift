@@ -5,7 +5,10 @@ import GovPackCore
 /// its range-check `Double` costs far more than scanning the digits. This direct-mapped cache
 /// keeps the last value made for each (sign, digits, scale), so a hit hands back exactly the
 /// `Decimal` that `FieldParser.parseDecimal` made for the same text the first time.
-final class DecimalCache {
+///
+/// A plain pointer wrapper, so that using it in the hot path retains nothing: the owner
+/// (`TypingContext`) calls `free()` when done.
+struct DecimalCache {
     private struct Entry {
         var mantissa: UInt64
         /// `scale << 1 | negative`; -1 for an empty entry.
@@ -26,7 +29,7 @@ final class DecimalCache {
             repeating: Entry(mantissa: 0, tag: -1, value: Decimal(), double: 0, hasDouble: false), count: n)
     }
 
-    deinit {
+    func free() {
         entries.deinitialize(count: 1 << Self.bits)
         entries.deallocate()
     }

@@ -14,6 +14,8 @@ final class TypingContext {
 
     init(diagnostics: DiagnosticSink) { self.diagnostics = diagnostics }
 
+    deinit { decimals.free() }
+
     func location(file: UInt32, line: Int, column: Int, entity: Entity) -> SourceLocation {
         files.location(
             Origin(file: file, line: UInt32(clamping: line), column: UInt32(clamping: column)),

@@ -13,6 +13,9 @@ final class TableTyper<Row: EntityRow> {
     // The row being built. The per-column flags are plain buffers (reset with one fill per row)
     // so that the hot path does no array uniqueness checks.
     private var draft = Row()
+    /// Whether `draft` is a fresh `Row()` (after a kept row was moved out), so `begin` can skip
+    /// making another.
+    private var draftIsFresh = true
     private let present: UnsafeMutablePointer<Bool>
     private let failed: UnsafeMutablePointer<Bool>
     /// Whether the current row had the column at all (possibly empty).
@@ -20,7 +23,8 @@ final class TableTyper<Row: EntityRow> {
     private let fieldColumn: UnsafeMutablePointer<Int>
     private let columnCount: Int
     /// How each contract column is parsed and stored on the fast path (see `store(_:_:)`).
-    private let plans: [Plan]
+    private let plans: UnsafeMutablePointer<Unmanaged<Plan>>
+    private let planOwners: [Plan]
     private var invalid = false
     private var rowLine = 0
     private var rowColumn = 0
@@ -28,12 +32,17 @@ final class TableTyper<Row: EntityRow> {
     private var absentFromHeader: Set<Int> = []
     private var droppedForHeader = 0
 
-    private unowned let context: TypingContext
+    /// Strong: an `unowned` reference costs a check-and-retain on every use in the hot path, and
+    /// the context holds no typer, so there is no cycle.
+    private let context: TypingContext
+    /// The context's decimal cache (a pointer; the context frees it and outlives the typer).
+    private let decimals: DecimalCache
     /// The slots of the required columns, so that ending a row walks a plain Int array.
     private let requiredSlots: [Int]
 
     init(context: TypingContext) {
         self.context = context
+        decimals = context.decimals
         let n = Row.columns.count
         columnCount = n
         present = .allocate(capacity: max(n, 1))
@@ -44,12 +53,16 @@ final class TableTyper<Row: EntityRow> {
         failed.initialize(repeating: false, count: n)
         sawField.initialize(repeating: false, count: n)
         fieldColumn.initialize(repeating: 0, count: n)
-        plans = Row.columns.map(Plan.init)
+        planOwners = Row.columns.map(Plan.init)
+        plans = .allocate(capacity: max(n, 1))
+        plans.initialize(from: planOwners.map { Unmanaged.passUnretained($0) }, count: n)
         for (i, c) in columns.enumerated() { slotsByName[c.name] = i }
         requiredSlots = Row.columns.indices.filter { Row.columns[$0].required }
     }
 
     deinit {
+        plans.deinitialize(count: columnCount)
+        plans.deallocate()
         present.deallocate()
         failed.deallocate()
         sawField.deallocate()
@@ -104,7 +117,8 @@ final class TableTyper<Row: EntityRow> {
     }
 
     func begin(file: UInt32, line: Int, column: Int) {
-        draft = Row()
+        if !draftIsFresh { draft = Row() }
+        draftIsFresh = false
         draft.origin = Origin(file: file, line: UInt32(clamping: line), column: UInt32(clamping: column))
         let n = columnCount
         present.update(repeating: false, count: n)
@@ -166,37 +180,41 @@ final class TableTyper<Row: EntityRow> {
     /// The fast path: parses and stores a value the way `FieldParser.parse` and `Column.set`
     /// would, without `Result`/`FieldValue` traffic. False when the value does not parse (or the
     /// column has no typed setter): the general path then stores it or reports why not.
+    /// The plan is used through an unretained reference (the typer owns it in `planOwners`), so
+    /// neither it nor its setter closures are retained and released per field.
     @inline(__always)
     private func store(_ slot: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch plans[slot] {
-        case .text(let set):
-            set(&draft, String(decoding: value, as: UTF8.self))
-        case .int(let set, let range):
-            guard let i = FieldParser.parseInt(value) else { return false }
-            if let range, !range.contains(Double(i)) { return false }
-            set(&draft, i)
-        case .decimal(let set, let range):
-            guard let d = context.decimals.parse(value, range: range) else { return false }
-            set(&draft, d)
-        case .date(let set):
-            guard let d = Day(bytes: value) else { return false }
-            set(&draft, d)
-        case .period(let set):
-            guard let p = Period(bytes: value) else { return false }
-            set(&draft, p)
-        case .bool(let set):
-            guard let b = Self.parseBool(value) else { return false }
-            set(&draft, b)
-        case .rag(let set):
-            guard let r = FieldParser.parseRAG(value) else { return false }
-            set(&draft, r)
-        case .choice(let set, let folded):
-            guard let i = Self.match(value, folded) else { return false }
-            set(&draft, i)
-        case .general:
-            return false
+        plans[slot]._withUnsafeGuaranteedRef { p in
+            switch p.kind {
+            case .text:
+                p.setText(&draft, String(decoding: value, as: UTF8.self))
+            case .int:
+                guard let i = FieldParser.parseInt(value) else { return false }
+                if let range = p.range, !range.contains(Double(i)) { return false }
+                p.setInt(&draft, i)
+            case .decimal:
+                guard let d = decimals.parse(value, range: p.range) else { return false }
+                p.setDecimal(&draft, d)
+            case .date:
+                guard let d = Day(bytes: value) else { return false }
+                p.setDate(&draft, d)
+            case .period:
+                guard let v = Period(bytes: value) else { return false }
+                p.setPeriod(&draft, v)
+            case .bool:
+                guard let b = Self.parseBool(value) else { return false }
+                p.setBool(&draft, b)
+            case .rag:
+                guard let r = FieldParser.parseRAG(value) else { return false }
+                p.setRAG(&draft, r)
+            case .choice:
+                guard let i = Self.match(value, p.folded) else { return false }
+                p.setInt(&draft, i)
+            case .general:
+                return false
+            }
+            return true
         }
-        return true
     }
 
     /// The general path, and the one that reports parse errors.
@@ -243,7 +261,11 @@ final class TableTyper<Row: EntityRow> {
             if !absentFromHeader.isEmpty { droppedForHeader += 1 }
             return
         }
-        rows.append(draft)
+        // Move the row out (no copy of its strings) and leave a fresh one for the next row.
+        var row = Row()
+        swap(&row, &draft)
+        draftIsFresh = true
+        rows.append(row)
     }
 
     private func report(_ error: FieldParseError, column c: Column<Row>, value: UnsafeBufferPointer<UInt8>, line: Int, col: Int) {
@@ -329,33 +351,57 @@ final class TableTyper<Row: EntityRow> {
         return nil
     }
 
-    /// How a column is typed on the fast path.
-    enum Plan {
-        case text((inout Row, String) -> Void)
-        case int((inout Row, Int) -> Void, ClosedRange<Double>?)
-        case decimal((inout Row, Decimal) -> Void, ClosedRange<Double>?)
-        case date((inout Row, Day) -> Void)
-        case period((inout Row, Period) -> Void)
-        case bool((inout Row, Bool) -> Void)
-        case rag((inout Row, RAG) -> Void)
-        /// The enumeration's values with ASCII letters lowercased, in the column's order.
-        case choice((inout Row, Int) -> Void, [[UInt8]])
-        /// No typed setter that matches the column's type: `FieldParser.parse` and `Column.set`.
-        case general
+    /// How a column is typed on the fast path: its kind and its typed setter (the setters of
+    /// other kinds are no-ops).
+    final class Plan {
+        enum Kind { case text, int, decimal, date, period, bool, rag, choice, general }
+        let kind: Kind
+        let range: ClosedRange<Double>?
+        /// For `.choice`: the enumeration's values with ASCII letters lowercased, in order.
+        let folded: [[UInt8]]
+        let setText: (inout Row, String) -> Void
+        /// For `.int`, and for `.choice` (the index of the value).
+        let setInt: (inout Row, Int) -> Void
+        let setDecimal: (inout Row, Decimal) -> Void
+        let setDate: (inout Row, Day) -> Void
+        let setPeriod: (inout Row, Period) -> Void
+        let setBool: (inout Row, Bool) -> Void
+        let setRAG: (inout Row, RAG) -> Void
 
         init(_ c: Column<Row>) {
+            var kind = Kind.general
+            var folded: [[UInt8]] = []
+            var text: (inout Row, String) -> Void = { _, _ in }
+            var int: (inout Row, Int) -> Void = { _, _ in }
+            var decimal: (inout Row, Decimal) -> Void = { _, _ in }
+            var date: (inout Row, Day) -> Void = { _, _ in }
+            var period: (inout Row, Period) -> Void = { _, _ in }
+            var bool: (inout Row, Bool) -> Void = { _, _ in }
+            var rag: (inout Row, RAG) -> Void = { _, _ in }
             switch (c.type, c.store) {
-            case (.text, .text(let set)?): self = .text(set)
-            case (.int, .int(let set)?): self = .int(set, c.range)
-            case (.decimal, .decimal(let set)?): self = .decimal(set, c.range)
-            case (.date, .date(let set)?): self = .date(set)
-            case (.period, .period(let set)?): self = .period(set)
-            case (.bool, .bool(let set)?): self = .bool(set)
-            case (.rag, .rag(let set)?): self = .rag(set)
+            case (.text, .text(let set)?): kind = .text; text = set
+            case (.int, .int(let set)?): kind = .int; int = set
+            case (.decimal, .decimal(let set)?): kind = .decimal; decimal = set
+            case (.date, .date(let set)?): kind = .date; date = set
+            case (.period, .period(let set)?): kind = .period; period = set
+            case (.bool, .bool(let set)?): kind = .bool; bool = set
+            case (.rag, .rag(let set)?): kind = .rag; rag = set
             case (.enumeration(let values), .choice(let set)?):
-                self = .choice(set, values.map { v in v.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } })
-            default: self = .general
+                kind = .choice
+                int = set
+                folded = values.map { v in v.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+            default: break
             }
+            self.kind = kind
+            range = c.range
+            self.folded = folded
+            setText = text
+            setInt = int
+            setDecimal = decimal
+            setDate = date
+            setPeriod = period
+            setBool = bool
+            setRAG = rag
         }
     }
 

@@ -22,7 +22,9 @@ public enum CSVFormat: InputFormat {
             return false
         }
         builder.reserveRows(entity, lineCount(bytes))
-        var slots: [Int] = []
+        // The header's slots, in a plain buffer for the per-row calls.
+        var slots = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+        defer { slots.deallocate() }
         var records = 0
         // Diagnostics turn the field index a row passes into a column of the current record; the
         // resolver is made once per file and reads the record from this box.
@@ -31,11 +33,13 @@ public enum CSVFormat: InputFormat {
         let readable = CSVReader.read(bytes, path: file.displayPath, diagnostics: builder.diagnostics) { record in
             records += 1
             if records == 1 {
-                slots = bindHeader(record, entity: entity, builder: builder, path: file.displayPath)
+                let bound = bindHeader(record, entity: entity, builder: builder, path: file.displayPath)
+                slots = .allocate(capacity: bound.count)
+                _ = slots.initialize(from: bound)
                 return
             }
             current.record = record
-            slots.withUnsafeBufferPointer { builder.csvRow(entity, record, slots: $0, file: fileID) }
+            builder.csvRow(entity, record, slots: UnsafeBufferPointer(slots), file: fileID)
         }
         current.record = nil
         builder.setColumnResolver(nil)
