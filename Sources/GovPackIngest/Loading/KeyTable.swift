@@ -72,33 +72,108 @@ enum KeyHash {
     }
 }
 
-/// An open-addressing table of row indices by key, for keys whose strings are all ASCII. Each
-/// slot is one word, `(index + 1) << 32 | hash tag`, 0 when empty, so a probe touches one line.
+/// The first row of each key, for an entity whose key strings are all ASCII.
+///
+/// Rows are grouped by the key's first part (the project id, for most entities), and each group
+/// gets its own small open-addressing region sized for its rows. Rows arrive grouped by project,
+/// so consecutive lookups stay in one small region instead of missing the cache all over one
+/// big table. Each slot is one word, `(row + 1) << 32 | hash tag`, 0 when empty.
 final class RowKeyTable {
     private let slots: UnsafeMutablePointer<UInt64>
-    private let mask: Int
+    private let slotCount: Int
+    /// Per row: its group. Per group: where its region starts and its size - 1.
+    private var group: [Int32]
+    private var regionStart: [Int] = []
+    private var regionMask: [Int] = []
 
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
-        mask = size - 1
+    /// Nil when some key string is not ASCII (byte hashing would not follow `String ==`).
+    init?(count n: Int, keyAt: (Int) -> RowKey) {
+        group = []
+        group.reserveCapacity(n)
+        // Groups by the key's first string, in a small growable table of group ids.
+        var groupRow: [Int] = []  // a row of each group, to compare first strings
+        var groupHash: [UInt64] = []
+        var counts: [Int] = []
+        var size = 64
+        var table = [Int32](repeating: -1, count: size)
+        var last = -1
+        var lastA = ""
+        for i in 0..<n {
+            let k = keyAt(i)
+            guard KeyHash.isASCII(k.a), KeyHash.isASCII(k.b) else { return nil }
+            if last >= 0 && k.a == lastA {
+                group.append(Int32(last))
+                counts[last] += 1
+                continue
+            }
+            let h = KeyHash.hash(k.a, 0x2545_F491_4F6C_DD1D)
+            var j = Int(truncatingIfNeeded: h) & (size - 1)
+            var g = -1
+            while table[j] >= 0 {
+                let c = Int(table[j])
+                if groupHash[c] == h && keyAt(groupRow[c]).a == k.a {
+                    g = c
+                    break
+                }
+                j = (j + 1) & (size - 1)
+            }
+            if g < 0 {
+                g = counts.count
+                table[j] = Int32(g)
+                groupRow.append(i)
+                groupHash.append(h)
+                counts.append(0)
+                if counts.count * 2 > size {
+                    size *= 2
+                    table = [Int32](repeating: -1, count: size)
+                    for (c, gh) in groupHash.enumerated() {
+                        var t = Int(truncatingIfNeeded: gh) & (size - 1)
+                        while table[t] >= 0 { t = (t + 1) & (size - 1) }
+                        table[t] = Int32(c)
+                    }
+                }
+            }
+            counts[g] += 1
+            group.append(Int32(g))
+            last = g
+            lastA = k.a
+        }
+        var total = 0
+        regionStart.reserveCapacity(counts.count)
+        regionMask.reserveCapacity(counts.count)
+        for c in counts {
+            var r = 4
+            while r < c * 2 { r <<= 1 }
+            regionStart.append(total)
+            regionMask.append(r - 1)
+            total += r
+        }
+        slotCount = max(total, 1)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
     }
 
     deinit { slots.deallocate() }
 
-    /// The index stored for `key` (`keyAt` gives the key of a stored index); when there is none,
-    /// stores `index` and returns nil.
+    @inline(__always)
+    private static func hash(_ k: RowKey) -> UInt64 {
+        KeyHash.finish(KeyHash.mix(KeyHash.hash(k.b, 0x243F_6A88_85A3_08D3), UInt64(bitPattern: k.n)))
+    }
+
+    /// The first row with the key of row `index` (`keyAt` gives any row's key); when there is
+    /// none, records `index` as that key's first row and returns nil.
     @inline(__always)
     func firstOrInsert(_ key: RowKey, index: Int, keyAt: (Int) -> RowKey) -> Int? {
-        let h = KeyHash.hash(key)
+        let g = Int(group[index])
+        let base = regionStart[g]
+        let mask = regionMask[g]
+        let h = Self.hash(key)
         let tag = h >> 32
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let s = slots[i]
+            let s = slots[base + i]
             if s == 0 {
-                slots[i] = UInt64(index + 1) << 32 | tag
+                slots[base + i] = UInt64(index + 1) << 32 | tag
                 return nil
             }
             if s & 0xFFFF_FFFF == tag {
@@ -109,15 +184,18 @@ final class RowKeyTable {
         }
     }
 
-    /// Points `key` (already present) at `index`.
+    /// Makes row `index` the first row of its key (which is already in the table).
     func replace(_ key: RowKey, with index: Int, keyAt: (Int) -> RowKey) {
-        let h = KeyHash.hash(key)
+        let g = Int(group[index])
+        let base = regionStart[g]
+        let mask = regionMask[g]
+        let h = Self.hash(key)
         let tag = h >> 32
         var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let s = slots[i]
+        while slots[base + i] != 0 {
+            let s = slots[base + i]
             if s & 0xFFFF_FFFF == tag && keyAt(Int(s >> 32) - 1) == key {
-                slots[i] = UInt64(index + 1) << 32 | tag
+                slots[base + i] = UInt64(index + 1) << 32 | tag
                 return
             }
             i = (i + 1) & mask
