@@ -29,6 +29,9 @@ private protocol AnyTableTyper: AnyObject {
     func bindHeader(_ names: [String], location: SourceLocation) -> [Int]
     func endFile(path: String)
     func reserve(_ count: Int)
+    func beginFile()
+    var contractColumnCount: Int { get }
+    func requiredSlotsCovered(by slots: Set<Int>) -> Bool
     func csvRow(_ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32)
     func begin(file: UInt32, line: Int, column: Int)
     func field(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int)
@@ -214,6 +217,30 @@ public final class PortfolioBuilder: RowSink {
     /// Closes a CSV file of `entity` (reports rows lost to a missing required column).
     public func endFile(_ entity: Entity, path: String) {
         typer(for: entity).endFile(path: path)
+    }
+
+    /// The last clean CSV header of each entity: its fields (each as a 4-byte length and its
+    /// bytes) and slots.
+    private var cleanHeaders: [Entity: (raw: [UInt8], slots: [Int])] = [:]
+
+    /// The slots of a header with these bytes, when it equals the entity's last clean header;
+    /// the typer is then set up for a new file as `bindHeader` would (which would report
+    /// nothing for it).
+    func cleanHeader(_ entity: Entity, raw: [UInt8]) -> [Int]? {
+        guard let h = cleanHeaders[entity], h.raw == raw else { return nil }
+        typer(for: entity).beginFile()
+        return h.slots
+    }
+
+    /// Remembers a header bound by `bindHeader` when it was clean: every slot a distinct
+    /// contract column and no required column missing.
+    func noteHeader(_ entity: Entity, raw: [UInt8], slots: [Int]) {
+        let t = typer(for: entity)
+        let count = t.contractColumnCount
+        var seen = Set<Int>()
+        for s in slots where s < 0 || s >= count || !seen.insert(s).inserted { return }
+        guard t.requiredSlotsCovered(by: seen) else { return }
+        cleanHeaders[entity] = (raw, slots)
     }
 
     /// Makes room for about `rows` more rows of `entity` (e.g. a file's line count).

@@ -104,6 +104,18 @@ final class TableTyper<Row: EntityRow> {
         return slots
     }
 
+    /// What binding a clean header leaves: no required column missing, no rows dropped yet.
+    func beginFile() {
+        absentFromHeader = []
+        droppedForHeader = 0
+    }
+
+    var contractColumnCount: Int { columnCount }
+
+    func requiredSlotsCovered(by slots: Set<Int>) -> Bool {
+        requiredSlots.allSatisfy { slots.contains($0) }
+    }
+
     /// Ends a file: says how many rows a missing required column cost.
     func endFile(path: String) {
         if droppedForHeader > 0, !absentFromHeader.isEmpty {

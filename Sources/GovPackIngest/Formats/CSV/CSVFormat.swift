@@ -64,7 +64,25 @@ public enum CSVFormat: InputFormat {
 
     /// Header names to slots; a repeated name (which the reader reports) gets no slot, so the
     /// first column of that name is the one read.
+    ///
+    /// Teams send the same header in every file, and binding one costs more than typing a small
+    /// file's rows (Foundation trimming, case folding, sets): a header whose bytes equal the last
+    /// clean header of its entity (every column a distinct contract column, all required ones
+    /// there, so binding reports nothing) reuses its slots.
     private static func bindHeader(_ record: CSVRecord, entity: Entity, builder: PortfolioBuilder, path: String) -> [Int] {
+        var raw: [UInt8] = []
+        for i in 0..<record.count {
+            let f = record.field(i)
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: f.count).littleEndian) { raw.append(contentsOf: $0) }
+            raw.append(contentsOf: f)
+        }
+        if let cached = builder.cleanHeader(entity, raw: raw) { return cached }
+        let slots = bindHeaderFully(record, entity: entity, builder: builder, path: path)
+        builder.noteHeader(entity, raw: raw, slots: slots)
+        return slots
+    }
+
+    private static func bindHeaderFully(_ record: CSVRecord, entity: Entity, builder: PortfolioBuilder, path: String) -> [Int] {
         var names: [String] = []
         var seen = Set<String>()
         var repeated: [Bool] = []
