@@ -193,3 +193,22 @@ private func writeTree(_ files: [String: String]) throws -> String {
     #expect(risks[3].extras == [ExtraField(name: "extra", value: "x")])
     #expect(sink.all.filter { $0.id == IngestID.unknownColumn }.count == 1)
 }
+
+@Test func repeatedTextsAreReusedOnlyForTheSameBytes() {
+    // Same length, different bytes must not reuse the previous value; a long text (over the
+    // 64-byte reuse limit) is decoded every time.
+    let long = String(repeating: "x", count: 70)
+    let owners = ["P-0001", "P-0001", "P-0002", "p-0002", long, long + "y", long, "P-0001"]
+    let b = PortfolioBuilder(diagnostics: DiagnosticSink())
+    let id = b.addFile(path: "t/risks.csv", isXML: false)
+    let slots = b.bindHeader(.risks, names: Risk.columns.map(\.name), location: SourceLocation(file: "t/risks.csv", line: 1))
+    for (i, owner) in owners.enumerated() {
+        var row = riskBase
+        row[1] = "R-\(i)"
+        row[6] = owner
+        b.beginRow(.risks, file: id, line: i + 2, column: 1)
+        for (j, v) in row.enumerated() { b.field(slot: slots[j], string: v, line: i + 2, column: j) }
+        b.endRow()
+    }
+    #expect(b.build().risks.map(\.owner) == owners)
+}

@@ -199,7 +199,7 @@ final class TableTyper<Row: EntityRow> {
         plans[slot]._withUnsafeGuaranteedRef { p in
             switch p.kind {
             case .text:
-                p.setText(&draft, String(decoding: value, as: UTF8.self))
+                p.setText(&draft, p.text(value))
             case .int:
                 guard let i = FieldParser.parseInt(value) else { return false }
                 if let range = p.range, !range.contains(Double(i)) { return false }
@@ -379,6 +379,30 @@ final class TableTyper<Row: EntityRow> {
         let setPeriod: (inout Row, Period) -> Void
         let setBool: (inout Row, Bool) -> Void
         let setRAG: (inout Row, RAG) -> Void
+
+        /// The column's last text value and its bytes: ids and repeated texts (a project id on
+        /// every row of a file, a stock response plan) reuse one `String` instead of decoding
+        /// and, past 15 bytes, allocating a new one.
+        private var lastText = ""
+        private let lastBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Plan.cachedTextLimit)
+        private var lastCount = -1
+        static var cachedTextLimit: Int { 64 }
+
+        deinit { lastBytes.deallocate() }
+
+        /// `String(decoding: value, as: UTF8.self)`, reusing the last one for the same bytes.
+        @inline(__always)
+        func text(_ value: UnsafeBufferPointer<UInt8>) -> String {
+            let n = value.count
+            if n == lastCount, let base = value.baseAddress, memcmp(base, lastBytes, n) == 0 { return lastText }
+            let s = String(decoding: value, as: UTF8.self)
+            if n <= Plan.cachedTextLimit, let base = value.baseAddress {
+                lastBytes.update(from: base, count: n)
+                lastCount = n
+                lastText = s
+            }
+            return s
+        }
 
         init(_ c: Column<Row>) {
             var kind = Kind.general
