@@ -7,7 +7,8 @@ extension Column {
         _ set: @escaping (inout Row, String) -> Void
     ) -> Column {
         Column(name, .text, required: required, get: { get($0).map(FieldValue.text) },
-               set: { row, v in if let s = v.text { set(&row, s) } })
+               set: { row, v in if let s = v.text { set(&row, s) } },
+               store: .text(set))
     }
 
     public static func int(
@@ -15,7 +16,8 @@ extension Column {
         _ get: @escaping (Row) -> Int?, _ set: @escaping (inout Row, Int) -> Void
     ) -> Column {
         Column(name, .int, required: required, range: range, get: { get($0).map(FieldValue.int) },
-               set: { row, v in if let i = v.int { set(&row, i) } })
+               set: { row, v in if let i = v.int { set(&row, i) } },
+               store: .int(set))
     }
 
     public static func decimal(
@@ -23,7 +25,8 @@ extension Column {
         _ get: @escaping (Row) -> Decimal?, _ set: @escaping (inout Row, Decimal) -> Void
     ) -> Column {
         Column(name, .decimal, required: required, range: range, get: { get($0).map(FieldValue.decimal) },
-               set: { row, v in if let d = v.decimal { set(&row, d) } })
+               set: { row, v in if let d = v.decimal { set(&row, d) } },
+               store: .decimal(set))
     }
 
     public static func date(
@@ -31,7 +34,8 @@ extension Column {
         _ set: @escaping (inout Row, Day) -> Void
     ) -> Column {
         Column(name, .date, required: required, get: { get($0).map(FieldValue.date) },
-               set: { row, v in if let d = v.date { set(&row, d) } })
+               set: { row, v in if let d = v.date { set(&row, d) } },
+               store: .date(set))
     }
 
     public static func period(
@@ -39,7 +43,8 @@ extension Column {
         _ set: @escaping (inout Row, Period) -> Void
     ) -> Column {
         Column(name, .period, required: required, get: { get($0).map(FieldValue.period) },
-               set: { row, v in if let p = v.period { set(&row, p) } })
+               set: { row, v in if let p = v.period { set(&row, p) } },
+               store: .period(set))
     }
 
     public static func bool(
@@ -47,7 +52,8 @@ extension Column {
         _ set: @escaping (inout Row, Bool) -> Void
     ) -> Column {
         Column(name, .bool, required: required, get: { get($0).map(FieldValue.bool) },
-               set: { row, v in if let b = v.bool { set(&row, b) } })
+               set: { row, v in if let b = v.bool { set(&row, b) } },
+               store: .bool(set))
     }
 
     public static func rag(
@@ -55,7 +61,8 @@ extension Column {
         _ set: @escaping (inout Row, RAG) -> Void
     ) -> Column {
         Column(name, .rag, required: required, get: { get($0).map(FieldValue.rag) },
-               set: { row, v in if let r = v.rag { set(&row, r) } })
+               set: { row, v in if let r = v.rag { set(&row, r) } },
+               store: .rag(set))
     }
 
     public static func choice<E: RawRepresentable & CaseIterable>(
@@ -64,6 +71,16 @@ extension Column {
     ) -> Column where E.RawValue == String {
         Column(name, .enumeration(E.allCases.map(\.rawValue)), required: required,
                get: { get($0).map { FieldValue.text($0.rawValue) } },
-               set: { row, v in if let s = v.text, let e = E(rawValue: s) { set(&row, e) } })
+               set: { row, v in if let s = v.text, let e = E(rawValue: s) { set(&row, e) } },
+               store: choiceStore(E.allCases.map { $0 }, set))
+    }
+
+    /// Case `i` of the values list (`E.allCases` order) set directly, as `E(rawValue:)` of that
+    /// value would; a raw value listed twice keeps the first case, as `E(rawValue:)` does.
+    private static func choiceStore<E: RawRepresentable>(
+        _ cases: [E], _ set: @escaping (inout Row, E) -> Void
+    ) -> ColumnStore<Row> where E.RawValue == String {
+        let resolved = cases.map { E(rawValue: $0.rawValue) }
+        return .choice { row, i in if let e = resolved[i] { set(&row, e) } }
     }
 }

@@ -57,7 +57,7 @@ public enum FieldParser {
             let x: Double
             switch value {
             case .int(let i): x = Double(i)
-            case .decimal(let d): x = NSDecimalNumber(decimal: d).doubleValue
+            case .decimal(let d): x = rangeValue(d)
             default: return .success(value)
             }
             if !range.contains(x) { return .failure(.outOfRange(range)) }
@@ -94,6 +94,19 @@ public enum FieldParser {
 
     /// `[+-]?digits[.digits]` (also `.5` and `5.`), exact; no thousands separators, no symbols.
     public static func parseDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        guard let parts = scanDecimal(b) else { return nil }
+        if parts.overflow {
+            return Decimal(string: String(decoding: b, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
+        }
+        return decimal(negative: parts.negative, mantissa: parts.mantissa, scale: parts.scale)
+    }
+
+    /// The parts of a decimal as `parseDecimal` reads them: nil when the text is not a decimal;
+    /// `overflow` when the digits do not fit a `UInt64` (then `parseDecimal` reads the text).
+    @inline(__always)
+    public static func scanDecimal(_ b: UnsafeBufferPointer<UInt8>)
+        -> (negative: Bool, mantissa: UInt64, scale: Int, overflow: Bool)?
+    {
         var i = 0
         var negative = false
         if i < b.count, b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
@@ -119,11 +132,17 @@ public enum FieldParser {
             i += 1
         }
         guard digits > 0 else { return nil }
-        if overflow {
-            return Decimal(string: String(decoding: b, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
-        }
-        let d = Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
-        return d
+        return (negative, mantissa, scale, overflow)
+    }
+
+    /// The `Decimal` that `parseDecimal` makes from the parts `scanDecimal` read (no overflow).
+    public static func decimal(negative: Bool, mantissa: UInt64, scale: Int) -> Decimal {
+        Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
+    }
+
+    /// A decimal as the range check sees it.
+    public static func rangeValue(_ d: Decimal) -> Double {
+        NSDecimalNumber(decimal: d).doubleValue
     }
 
     public static func parseBool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {

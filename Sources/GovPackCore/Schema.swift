@@ -74,10 +74,14 @@ public struct Column<Row>: @unchecked Sendable {
     public let range: ClosedRange<Double>?
     public let get: (Row) -> FieldValue?
     public let set: (inout Row, FieldValue) -> Void
+    /// The same setter without the `FieldValue` round trip, for the ingest hot path; nil for
+    /// columns made with the general initializer (ingest then goes through `set`).
+    public let store: ColumnStore<Row>?
 
     public init(
         _ name: String, _ type: FieldType, required: Bool = false, range: ClosedRange<Double>? = nil,
-        get: @escaping (Row) -> FieldValue?, set: @escaping (inout Row, FieldValue) -> Void
+        get: @escaping (Row) -> FieldValue?, set: @escaping (inout Row, FieldValue) -> Void,
+        store: ColumnStore<Row>? = nil
     ) {
         self.name = name
         self.type = type
@@ -85,7 +89,22 @@ public struct Column<Row>: @unchecked Sendable {
         self.range = range
         self.get = get
         self.set = set
+        self.store = store
     }
+}
+
+/// A column's typed setter, one case per `FieldType`. Storing a value through it must have the
+/// same effect as `Column.set` with the corresponding `FieldValue`.
+public enum ColumnStore<Row> {
+    case text((inout Row, String) -> Void)
+    case int((inout Row, Int) -> Void)
+    case decimal((inout Row, Decimal) -> Void)
+    case date((inout Row, Day) -> Void)
+    case period((inout Row, Period) -> Void)
+    case bool((inout Row, Bool) -> Void)
+    case rag((inout Row, RAG) -> Void)
+    /// Sets the enumeration case at this index of the column's `FieldType.enumeration` values.
+    case choice((inout Row, Int) -> Void)
 }
 
 /// A column the contract does not define, kept as text for rules and templates.

@@ -37,6 +37,25 @@ import Testing
         #expect(d.location?.file == input.url.path + "/team/people.csv")
     }
 
+    @Test func linksInsideTheFolderAreFollowedAndBrokenOnesReported() throws {
+        // Plain files and folders are listed under their own path; a link to a file inside the
+        // input is listed with the path it leads to; a dangling link is an error.
+        let input = try TemporaryFolder()
+        defer { input.remove() }
+        let root = URL(fileURLWithPath: input.url.path).resolvingSymlinksInPath().path
+        try input.write("a/risks.csv", "x\n")
+        try input.write("a/deep/issues.csv", "x\n")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: root + "/b.csv", withDestinationPath: root + "/a/risks.csv")
+        try fm.createSymbolicLink(atPath: root + "/d.csv", withDestinationPath: root + "/nowhere.csv")
+        let sink = DiagnosticSink()
+        let files = InputWalker.files(under: input.url.path, diagnostics: sink)
+        #expect(files.map(\.relativePath) == ["a/deep/issues.csv", "a/risks.csv", "b.csv"])
+        #expect(files.map(\.path) == [root + "/a/deep/issues.csv", root + "/a/risks.csv", root + "/a/risks.csv"])
+        #expect(sink.all.map(\.id) == [IngestID.fileUnreadable])
+        #expect(sink.all.first?.location?.file == input.url.path + "/d.csv")
+    }
+
     @Test func aMissingPathIsAnError() {
         let sink = DiagnosticSink()
         #expect(InputWalker.files(under: "/nonexistent/govpack", diagnostics: sink).isEmpty)

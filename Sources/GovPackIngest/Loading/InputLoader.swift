@@ -132,15 +132,36 @@ public enum FileBytes {
         public var errorDescription: String? { String(cString: strerror(code)) }
     }
 
-    /// The whole file.
+    /// The whole file, read straight into an array of its size (no zeroed chunk buffer, no
+    /// appends: this runs once per input file).
     public static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError(path: path, code: errno) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ReadError(path: path, code: errno) }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(st.st_size))
+        // One byte more than the size, so that the end of the file shows without a second buffer.
+        let capacity = max(Int(st.st_size), 0) + 1
+        var failure: Int32 = 0
+        var full = false
+        var out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+            count = 0
+            guard let base = buf.baseAddress else { return }
+            while count < capacity {
+                let n = Foundation.read(fd, base + count, capacity - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+            full = true
+        }
+        if failure != 0 { throw ReadError(path: path, code: failure) }
+        guard full else { return out }
+        // The file grew while being read: take the rest in chunks.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }

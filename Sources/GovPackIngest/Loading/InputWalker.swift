@@ -44,6 +44,23 @@ public enum InputWalker {
             let path = dir + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             let shown = display + "/" + rel
+            // `dir` is already resolved, so an entry that is a plain file or folder (not a link)
+            // resolves to itself: one lstat instead of Foundation's resolution and a stat.
+            // (Not for the root folder "/", where the joined path would start with "//".)
+            var st = stat()
+            if !dir.hasSuffix("/"), lstat(path, &st) == 0 {
+                let type = st.st_mode & S_IFMT
+                if type == S_IFREG {
+                    found.append(InputFile(path: path, displayPath: shown, relativePath: rel))
+                    continue
+                }
+                if type == S_IFDIR {
+                    guard visited.insert(path).inserted else { continue }
+                    walk(path, relative: rel, root: root, display: display, into: &found, visited: &visited,
+                         diagnostics: diagnostics)
+                    continue
+                }
+            }
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             if resolved != root && !resolved.hasPrefix(root + "/") {
                 diagnostics.emit(

@@ -25,18 +25,29 @@ public enum PortfolioIntegrity {
     }
 
     static func dedupe<R: EntityRow>(_ rows: inout [R], _ files: SourceFiles, _ diagnostics: DiagnosticSink) {
+        // Keys whose strings are all ASCII go in a byte-hashed table (cheaper than `Hasher`, same
+        // equality); otherwise a `Dictionary`, whose hashing follows `String`'s equivalence.
+        let table = RowKeyTable(count: rows.count) { rows[$0].key }
         var first: [RowKey: Int] = [:]
-        first.reserveCapacity(rows.count)
+        if table == nil { first.reserveCapacity(rows.count) }
         var keep: [Bool] = []
         keep.reserveCapacity(rows.count)
         var dropped = 0
         for i in rows.indices {
-            let row = rows[i]
-            guard let j = first[row.key] else {
-                first[row.key] = i
+            // One hash per row and no row copy in the common case (a new key).
+            let key = rows[i].key
+            let found: Int?
+            if let table {
+                found = table.firstOrInsert(key, index: i) { rows[$0].key }
+            } else {
+                found = first.updateValue(i, forKey: key)
+                if let j = found { first[key] = j }
+            }
+            guard let j = found else {
                 keep.append(true)
                 continue
             }
+            let row = rows[i]
             let firstDerived = files.isDerived(rows[j].origin.file)
             let thisDerived = files.isDerived(row.origin.file)
             if firstDerived != thisDerived {
@@ -44,7 +55,7 @@ public enum PortfolioIntegrity {
                 let (kept, dropped_) = thisDerived ? (j, i) : (i, j)
                 if !thisDerived {
                     keep[j] = false
-                    first[row.key] = i
+                    if let table { table.replace(key, with: i) { rows[$0].key } } else { first[key] = i }
                     keep.append(true)
                 } else {
                     keep.append(false)
@@ -77,9 +88,9 @@ public enum PortfolioIntegrity {
 
     static func checkReferences(_ p: inout Portfolio, _ diagnostics: DiagnosticSink) {
         let files = p.files
-        let projectIDs = Set(p.projects.map(\.projectID))
-        let programIDs = Set(p.programs.map(\.programID))
-        let personIDs = Set(p.people.map(\.personID))
+        let projectIDs = IDSet(p.projects.lazy.map(\.projectID))
+        let programIDs = IDSet(p.programs.lazy.map(\.programID))
+        let personIDs = IDSet(p.people.lazy.map(\.personID))
         let benefitKeys = Set(p.benefits.map { RowKey($0.projectID, $0.benefitID) })
         let havePeople = !p.people.isEmpty
         let havePrograms = !p.programs.isEmpty
@@ -108,6 +119,7 @@ public enum PortfolioIntegrity {
         }
 
         func keepKnownProject<R: EntityRow>(_ rows: inout [R], _ id: (R) -> String) {
+            guard anyRow(rows, { !projectIDs.contains(id($0)) }) else { return }
             rows.removeAll { r in
                 let pid = id(r)
                 if projectIDs.contains(pid) { return false }
@@ -143,13 +155,15 @@ public enum PortfolioIntegrity {
         keepKnownProject(&p.benefitMeasurements) { $0.projectID }
         keepKnownProject(&p.changeImpacts) { $0.projectID }
         keepKnownProject(&p.lessons) { $0.projectID }
-        p.dependencies.removeAll { d in
-            for (id, column) in [(d.fromProjectID, "from_project_id"), (d.toProjectID, "to_project_id")]
-            where !projectIDs.contains(id) {
-                unknownProject(d, id, column)
-                return true
+        if anyRow(p.dependencies, { !projectIDs.contains($0.fromProjectID) || !projectIDs.contains($0.toProjectID) }) {
+            p.dependencies.removeAll { d in
+                for (id, column) in [(d.fromProjectID, "from_project_id"), (d.toProjectID, "to_project_id")]
+                where !projectIDs.contains(id) {
+                    unknownProject(d, id, column)
+                    return true
+                }
+                return false
             }
-            return false
         }
 
         if havePeople {
@@ -159,26 +173,43 @@ public enum PortfolioIntegrity {
                     "\(R.entity.rawValue) row names person_id '\(id)', which is not in people.csv; the row is left out",
                     at: location(r), hint: "check the person id against people.csv", projectID: r.owningProject)
             }
-            p.assignments.removeAll { a in
-                if personIDs.contains(a.personID) { return false }
-                unknownPerson(a, a.personID)
-                return true
+            if anyRow(p.assignments, { !personIDs.contains($0.personID) }) {
+                p.assignments.removeAll { a in
+                    if personIDs.contains(a.personID) { return false }
+                    unknownPerson(a, a.personID)
+                    return true
+                }
             }
-            p.certifications.removeAll { c in
-                if personIDs.contains(c.personID) { return false }
-                unknownPerson(c, c.personID)
-                return true
+            if anyRow(p.certifications, { !personIDs.contains($0.personID) }) {
+                p.certifications.removeAll { c in
+                    if personIDs.contains(c.personID) { return false }
+                    unknownPerson(c, c.personID)
+                    return true
+                }
             }
         }
 
-        p.benefitMeasurements.removeAll { m in
-            if benefitKeys.contains(RowKey(m.projectID, m.benefitID)) { return false }
-            diagnostics.emit(
-                IngestID.unknownBenefit, .error,
-                "benefit measurement names benefit '\(m.benefitID)' of project '\(m.projectID)', which is not in benefits; the row is left out",
-                at: location(m), hint: "add the benefit to benefits.csv or correct the benefit_id",
-                projectID: m.projectID)
-            return true
+        if anyRow(p.benefitMeasurements, { !benefitKeys.contains(RowKey($0.projectID, $0.benefitID)) }) {
+            p.benefitMeasurements.removeAll { m in
+                if benefitKeys.contains(RowKey(m.projectID, m.benefitID)) { return false }
+                diagnostics.emit(
+                    IngestID.unknownBenefit, .error,
+                    "benefit measurement names benefit '\(m.benefitID)' of project '\(m.projectID)', which is not in benefits; the row is left out",
+                    at: location(m), hint: "add the benefit to benefits.csv or correct the benefit_id",
+                    projectID: m.projectID)
+                return true
+            }
+        }
+    }
+
+    /// Whether any row matches: a plain index loop, so that no row is copied (the closure-based
+    /// `removeAll` passes copy each row) when, as usual, nothing is to be removed.
+    @inline(__always)
+    static func anyRow<R>(_ rows: [R], _ matches: (R) -> Bool) -> Bool {
+        // A buffer pointer's elements are passed borrowed (an array's subscript returns a copy).
+        rows.withUnsafeBufferPointer { buf in
+            for i in buf.indices where matches(buf[i]) { return true }
+            return false
         }
     }
 }

@@ -7,10 +7,14 @@ final class TypingContext {
     /// Turns the column a reader passed into a real column, for readers that pass a cheap token
     /// (CSV passes the field index: columns are counted only when a diagnostic needs one).
     var resolveColumn: ((Int) -> Int)?
+    /// Decimals already made, shared by every typer.
+    let decimals = DecimalCache()
 
     func column(_ token: Int) -> Int { resolveColumn?(token) ?? token }
 
     init(diagnostics: DiagnosticSink) { self.diagnostics = diagnostics }
+
+    deinit { decimals.free() }
 
     func location(file: UInt32, line: Int, column: Int, entity: Entity) -> SourceLocation {
         files.location(
@@ -24,6 +28,11 @@ private protocol AnyTableTyper: AnyObject {
     func slot(named: String) -> Int
     func bindHeader(_ names: [String], location: SourceLocation) -> [Int]
     func endFile(path: String)
+    func reserve(_ count: Int)
+    func beginFile()
+    var contractColumnCount: Int { get }
+    func requiredSlotsCovered(by slots: Set<Int>) -> Bool
+    func csvRow(_ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32)
     func begin(file: UInt32, line: Int, column: Int)
     func field(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int)
     func end()
@@ -168,7 +177,31 @@ public final class PortfolioBuilder: RowSink {
         current = nil
     }
 
-    // MARK: - CSV headers
+    // MARK: - CSV
+
+    /// Types one CSV record of `entity` as a row (`beginRow`, `field` for each slotted field,
+    /// `endRow`), dispatching once per row instead of once per field.
+    func csvRow(_ entity: Entity, _ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32) {
+        current = nil
+        switch entity {
+        case .programs: programs.csvRow(record, slots: slots, file: file)
+        case .people: people.csvRow(record, slots: slots, file: file)
+        case .certifications: certifications.csvRow(record, slots: slots, file: file)
+        case .projects: projects.csvRow(record, slots: slots, file: file)
+        case .financials: financials.csvRow(record, slots: slots, file: file)
+        case .milestones: milestones.csvRow(record, slots: slots, file: file)
+        case .stageGates: stageGates.csvRow(record, slots: slots, file: file)
+        case .risks: risks.csvRow(record, slots: slots, file: file)
+        case .issues: issues.csvRow(record, slots: slots, file: file)
+        case .assignments: assignments.csvRow(record, slots: slots, file: file)
+        case .benefits: benefits.csvRow(record, slots: slots, file: file)
+        case .benefitMeasurements: benefitMeasurements.csvRow(record, slots: slots, file: file)
+        case .dependencies: dependencies.csvRow(record, slots: slots, file: file)
+        case .changeImpacts: changeImpacts.csvRow(record, slots: slots, file: file)
+        case .lessons: lessons.csvRow(record, slots: slots, file: file)
+        }
+    }
+
 
     /// Binds a CSV header row to slots, reporting unknown and missing required columns.
     public func bindHeader(_ entity: Entity, names: [String], location: SourceLocation) -> [Int] {
@@ -186,25 +219,55 @@ public final class PortfolioBuilder: RowSink {
         typer(for: entity).endFile(path: path)
     }
 
-    /// The typed rows, in the order they were read.
+    /// The last clean CSV header of each entity: its fields (each as a 4-byte length and its
+    /// bytes) and slots.
+    private var cleanHeaders: [Entity: (raw: [UInt8], slots: [Int])] = [:]
+
+    /// The slots of a header with these bytes, when it equals the entity's last clean header;
+    /// the typer is then set up for a new file as `bindHeader` would (which would report
+    /// nothing for it).
+    func cleanHeader(_ entity: Entity, raw: [UInt8]) -> [Int]? {
+        guard let h = cleanHeaders[entity], h.raw == raw else { return nil }
+        typer(for: entity).beginFile()
+        return h.slots
+    }
+
+    /// Remembers a header bound by `bindHeader` when it was clean: every slot a distinct
+    /// contract column and no required column missing.
+    func noteHeader(_ entity: Entity, raw: [UInt8], slots: [Int]) {
+        let t = typer(for: entity)
+        let count = t.contractColumnCount
+        var seen = Set<Int>()
+        for s in slots where s < 0 || s >= count || !seen.insert(s).inserted { return }
+        guard t.requiredSlotsCovered(by: seen) else { return }
+        cleanHeaders[entity] = (raw, slots)
+    }
+
+    /// Makes room for about `rows` more rows of `entity` (e.g. a file's line count).
+    public func reserveRows(_ entity: Entity, _ rows: Int) {
+        typer(for: entity).reserve(rows)
+    }
+
+    /// The typed rows, in the order they were read. The rows move into the portfolio: the
+    /// builder is spent afterwards.
     public func build() -> Portfolio {
         var p = Portfolio()
         p.files = context.files
-        p.programs = programs.rows
-        p.people = people.rows
-        p.certifications = certifications.rows
-        p.projects = projects.rows
-        p.financials = financials.rows
-        p.milestones = milestones.rows
-        p.stageGates = stageGates.rows
-        p.risks = risks.rows
-        p.issues = issues.rows
-        p.assignments = assignments.rows
-        p.benefits = benefits.rows
-        p.benefitMeasurements = benefitMeasurements.rows
-        p.dependencies = dependencies.rows
-        p.changeImpacts = changeImpacts.rows
-        p.lessons = lessons.rows
+        p.programs = programs.takeRows()
+        p.people = people.takeRows()
+        p.certifications = certifications.takeRows()
+        p.projects = projects.takeRows()
+        p.financials = financials.takeRows()
+        p.milestones = milestones.takeRows()
+        p.stageGates = stageGates.takeRows()
+        p.risks = risks.takeRows()
+        p.issues = issues.takeRows()
+        p.assignments = assignments.takeRows()
+        p.benefits = benefits.takeRows()
+        p.benefitMeasurements = benefitMeasurements.takeRows()
+        p.dependencies = dependencies.takeRows()
+        p.changeImpacts = changeImpacts.takeRows()
+        p.lessons = lessons.takeRows()
         return p
     }
 }

@@ -10,13 +10,21 @@ final class TableTyper<Row: EntityRow> {
     private var slotsByName: [String: Int] = [:]
     private(set) var extraNames: [String] = []
 
-    // The row being built.
+    // The row being built. The per-column flags are plain buffers (reset with one fill per row)
+    // so that the hot path does no array uniqueness checks.
     private var draft = Row()
-    private var present: [Bool]
-    private var failed: [Bool]
+    /// Whether `draft` is a fresh `Row()` (after a kept row was moved out), so `begin` can skip
+    /// making another.
+    private var draftIsFresh = true
+    private let present: UnsafeMutablePointer<Bool>
+    private let failed: UnsafeMutablePointer<Bool>
     /// Whether the current row had the column at all (possibly empty).
-    private var sawField: [Bool]
-    private var fieldColumn: [Int]
+    private let sawField: UnsafeMutablePointer<Bool>
+    private let fieldColumn: UnsafeMutablePointer<Int>
+    private let columnCount: Int
+    /// How each contract column is parsed and stored on the fast path (see `store(_:_:)`).
+    private let plans: UnsafeMutablePointer<Unmanaged<Plan>>
+    private let planOwners: [Plan]
     private var invalid = false
     private var rowLine = 0
     private var rowColumn = 0
@@ -24,18 +32,41 @@ final class TableTyper<Row: EntityRow> {
     private var absentFromHeader: Set<Int> = []
     private var droppedForHeader = 0
 
-    private unowned let context: TypingContext
+    /// Strong: an `unowned` reference costs a check-and-retain on every use in the hot path, and
+    /// the context holds no typer, so there is no cycle.
+    private let context: TypingContext
+    /// The context's decimal cache (a pointer; the context frees it and outlives the typer).
+    private let decimals: DecimalCache
     /// The slots of the required columns, so that ending a row walks a plain Int array.
     private let requiredSlots: [Int]
 
     init(context: TypingContext) {
         self.context = context
-        present = Array(repeating: false, count: Row.columns.count)
-        failed = present
-        sawField = present
-        fieldColumn = Array(repeating: 0, count: Row.columns.count)
+        decimals = context.decimals
+        let n = Row.columns.count
+        columnCount = n
+        present = .allocate(capacity: max(n, 1))
+        failed = .allocate(capacity: max(n, 1))
+        sawField = .allocate(capacity: max(n, 1))
+        fieldColumn = .allocate(capacity: max(n, 1))
+        present.initialize(repeating: false, count: n)
+        failed.initialize(repeating: false, count: n)
+        sawField.initialize(repeating: false, count: n)
+        fieldColumn.initialize(repeating: 0, count: n)
+        planOwners = Row.columns.map(Plan.init)
+        plans = .allocate(capacity: max(n, 1))
+        plans.initialize(from: planOwners.map { Unmanaged.passUnretained($0) }, count: n)
         for (i, c) in columns.enumerated() { slotsByName[c.name] = i }
         requiredSlots = Row.columns.indices.filter { Row.columns[$0].required }
+    }
+
+    deinit {
+        plans.deinitialize(count: columnCount)
+        plans.deallocate()
+        present.deallocate()
+        failed.deallocate()
+        sawField.deallocate()
+        fieldColumn.deallocate()
     }
 
     func slot(named raw: String) -> Int {
@@ -73,6 +104,18 @@ final class TableTyper<Row: EntityRow> {
         return slots
     }
 
+    /// What binding a clean header leaves: no required column missing, no rows dropped yet.
+    func beginFile() {
+        absentFromHeader = []
+        droppedForHeader = 0
+    }
+
+    var contractColumnCount: Int { columnCount }
+
+    func requiredSlotsCovered(by slots: Set<Int>) -> Bool {
+        requiredSlots.allSatisfy { slots.contains($0) }
+    }
+
     /// Ends a file: says how many rows a missing required column cost.
     func endFile(path: String) {
         if droppedForHeader > 0, !absentFromHeader.isEmpty {
@@ -86,25 +129,50 @@ final class TableTyper<Row: EntityRow> {
     }
 
     func begin(file: UInt32, line: Int, column: Int) {
-        draft = Row()
+        if !draftIsFresh { draft = Row() }
+        draftIsFresh = false
         draft.origin = Origin(file: file, line: UInt32(clamping: line), column: UInt32(clamping: column))
-        var i = 0
-        let n = present.count
-        while i < n {
-            present[i] = false
-            failed[i] = false
-            sawField[i] = false
-            fieldColumn[i] = 0
-            i += 1
-        }
+        let n = columnCount
+        present.update(repeating: false, count: n)
+        failed.update(repeating: false, count: n)
+        sawField.update(repeating: false, count: n)
+        fieldColumn.update(repeating: 0, count: n)
         invalid = false
         rowLine = line
         rowColumn = column
     }
 
+    /// Makes room for `count` more rows (an estimate), growing at least geometrically so that
+    /// many small files do not reallocate on every file.
+    func reserve(_ count: Int) {
+        let needed = rows.count + count
+        if rows.capacity < needed { rows.reserveCapacity(max(needed, rows.capacity * 2)) }
+    }
+
+    /// The typed rows, handed over (the typer keeps none, so the caller's array is unique and
+    /// the integrity checks edit it in place).
+    func takeRows() -> [Row] {
+        let r = rows
+        rows = []
+        return r
+    }
+
+    /// One CSV record as a row: `slots[i]` is field `i`'s slot, -1 for none.
+    func csvRow(_ record: CSVRecord, slots: UnsafeBufferPointer<Int>, file: UInt32) {
+        begin(file: file, line: record.line, column: 1)
+        let n = min(record.count, slots.count)
+        var i = 0
+        while i < n {
+            let s = slots[i]
+            if s >= 0 { field(slot: s, value: record.field(i), line: record.line(i), column: i) }
+            i += 1
+        }
+        end()
+    }
+
     func field(slot: Int, value raw: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
         let value = Self.trim(raw)
-        if slot >= columns.count {
+        if slot >= columnCount {
             let index = slot - columns.count
             if index < extraNames.count, !value.isEmpty {
                 draft.extras.append(ExtraField(name: extraNames[index], value: String(decoding: value, as: UTF8.self)))
@@ -114,6 +182,55 @@ final class TableTyper<Row: EntityRow> {
         fieldColumn[slot] = column
         sawField[slot] = true
         guard !value.isEmpty else { return }  // empty = missing
+        if store(slot, value) {
+            present[slot] = true
+            return
+        }
+        parseAndSet(slot: slot, value: value, line: line, column: column)
+    }
+
+    /// The fast path: parses and stores a value the way `FieldParser.parse` and `Column.set`
+    /// would, without `Result`/`FieldValue` traffic. False when the value does not parse (or the
+    /// column has no typed setter): the general path then stores it or reports why not.
+    /// The plan is used through an unretained reference (the typer owns it in `planOwners`), so
+    /// neither it nor its setter closures are retained and released per field.
+    @inline(__always)
+    private func store(_ slot: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        plans[slot]._withUnsafeGuaranteedRef { p in
+            switch p.kind {
+            case .text:
+                p.setText(&draft, p.text(value))
+            case .int:
+                guard let i = FieldParser.parseInt(value) else { return false }
+                if let range = p.range, !range.contains(Double(i)) { return false }
+                p.setInt(&draft, i)
+            case .decimal:
+                guard let d = decimals.parse(value, range: p.range) else { return false }
+                p.setDecimal(&draft, d)
+            case .date:
+                guard let d = Day(bytes: value) else { return false }
+                p.setDate(&draft, d)
+            case .period:
+                guard let v = Period(bytes: value) else { return false }
+                p.setPeriod(&draft, v)
+            case .bool:
+                guard let b = Self.parseBool(value) else { return false }
+                p.setBool(&draft, b)
+            case .rag:
+                guard let r = FieldParser.parseRAG(value) else { return false }
+                p.setRAG(&draft, r)
+            case .choice:
+                guard let i = Self.match(value, p.folded) else { return false }
+                p.setInt(&draft, i)
+            case .general:
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The general path, and the one that reports parse errors.
+    private func parseAndSet(slot: Int, value: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
         let c = columns[slot]
         switch FieldParser.parse(value, as: c.type, range: c.range) {
         case .success(let v):
@@ -156,7 +273,11 @@ final class TableTyper<Row: EntityRow> {
             if !absentFromHeader.isEmpty { droppedForHeader += 1 }
             return
         }
-        rows.append(draft)
+        // Move the row out (no copy of its strings) and leave a fresh one for the next row.
+        var row = Row()
+        swap(&row, &draft)
+        draftIsFresh = true
+        rows.append(row)
     }
 
     private func report(_ error: FieldParseError, column c: Column<Row>, value: UnsafeBufferPointer<UInt8>, line: Int, col: Int) {
@@ -189,6 +310,135 @@ final class TableTyper<Row: EntityRow> {
 
     static func normalise(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// `FieldParser.parseBool` over bytes: y/yes/true/1 and n/no/false/0, ASCII case folded.
+    @inline(__always)
+    static func parseBool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        @inline(__always) func lower(_ i: Int) -> UInt8 {
+            let x = b[i]
+            return x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+        }
+        switch b.count {
+        case 1:
+            switch lower(0) {
+            case UInt8(ascii: "y"), UInt8(ascii: "1"): return true
+            case UInt8(ascii: "n"), UInt8(ascii: "0"): return false
+            default: return nil
+            }
+        case 2:
+            return lower(0) == UInt8(ascii: "n") && lower(1) == UInt8(ascii: "o") ? false : nil
+        case 3:
+            return lower(0) == UInt8(ascii: "y") && lower(1) == UInt8(ascii: "e") && lower(2) == UInt8(ascii: "s")
+                ? true : nil
+        case 4:
+            return lower(0) == UInt8(ascii: "t") && lower(1) == UInt8(ascii: "r") && lower(2) == UInt8(ascii: "u")
+                && lower(3) == UInt8(ascii: "e") ? true : nil
+        case 5:
+            return lower(0) == UInt8(ascii: "f") && lower(1) == UInt8(ascii: "a") && lower(2) == UInt8(ascii: "l")
+                && lower(3) == UInt8(ascii: "s") && lower(4) == UInt8(ascii: "e") ? false : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The index of the first of `folded` (values with ASCII letters lowercased) that equals the
+    /// bytes with ASCII letters lowercased: `FieldParser`'s enumeration match.
+    @inline(__always)
+    static func match(_ b: UnsafeBufferPointer<UInt8>, _ folded: [[UInt8]]) -> Int? {
+        var k = 0
+        for v in folded {
+            if v.count == b.count {
+                var i = 0
+                while i < b.count {
+                    var x = b[i]
+                    if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+                    if x != v[i] { break }
+                    i += 1
+                }
+                if i == b.count { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// How a column is typed on the fast path: its kind and its typed setter (the setters of
+    /// other kinds are no-ops).
+    final class Plan {
+        enum Kind { case text, int, decimal, date, period, bool, rag, choice, general }
+        let kind: Kind
+        let range: ClosedRange<Double>?
+        /// For `.choice`: the enumeration's values with ASCII letters lowercased, in order.
+        let folded: [[UInt8]]
+        let setText: (inout Row, String) -> Void
+        /// For `.int`, and for `.choice` (the index of the value).
+        let setInt: (inout Row, Int) -> Void
+        let setDecimal: (inout Row, Decimal) -> Void
+        let setDate: (inout Row, Day) -> Void
+        let setPeriod: (inout Row, Period) -> Void
+        let setBool: (inout Row, Bool) -> Void
+        let setRAG: (inout Row, RAG) -> Void
+
+        /// The column's last text value and its bytes: ids and repeated texts (a project id on
+        /// every row of a file, a stock response plan) reuse one `String` instead of decoding
+        /// and, past 15 bytes, allocating a new one.
+        private var lastText = ""
+        private let lastBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Plan.cachedTextLimit)
+        private var lastCount = -1
+        static var cachedTextLimit: Int { 64 }
+
+        deinit { lastBytes.deallocate() }
+
+        /// `String(decoding: value, as: UTF8.self)`, reusing the last one for the same bytes.
+        @inline(__always)
+        func text(_ value: UnsafeBufferPointer<UInt8>) -> String {
+            let n = value.count
+            if n == lastCount, let base = value.baseAddress, memcmp(base, lastBytes, n) == 0 { return lastText }
+            let s = String(decoding: value, as: UTF8.self)
+            if n <= Plan.cachedTextLimit, let base = value.baseAddress {
+                lastBytes.update(from: base, count: n)
+                lastCount = n
+                lastText = s
+            }
+            return s
+        }
+
+        init(_ c: Column<Row>) {
+            var kind = Kind.general
+            var folded: [[UInt8]] = []
+            var text: (inout Row, String) -> Void = { _, _ in }
+            var int: (inout Row, Int) -> Void = { _, _ in }
+            var decimal: (inout Row, Decimal) -> Void = { _, _ in }
+            var date: (inout Row, Day) -> Void = { _, _ in }
+            var period: (inout Row, Period) -> Void = { _, _ in }
+            var bool: (inout Row, Bool) -> Void = { _, _ in }
+            var rag: (inout Row, RAG) -> Void = { _, _ in }
+            switch (c.type, c.store) {
+            case (.text, .text(let set)?): kind = .text; text = set
+            case (.int, .int(let set)?): kind = .int; int = set
+            case (.decimal, .decimal(let set)?): kind = .decimal; decimal = set
+            case (.date, .date(let set)?): kind = .date; date = set
+            case (.period, .period(let set)?): kind = .period; period = set
+            case (.bool, .bool(let set)?): kind = .bool; bool = set
+            case (.rag, .rag(let set)?): kind = .rag; rag = set
+            case (.enumeration(let values), .choice(let set)?):
+                kind = .choice
+                int = set
+                folded = values.map { v in v.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+            default: break
+            }
+            self.kind = kind
+            range = c.range
+            self.folded = folded
+            setText = text
+            setInt = int
+            setDecimal = decimal
+            setDate = date
+            setPeriod = period
+            setBool = bool
+            setRAG = rag
+        }
     }
 
     /// Trims ASCII blanks (space, tab, CR, LF) from both ends.
