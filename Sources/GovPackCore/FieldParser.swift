@@ -186,7 +186,7 @@ public enum FieldParser {
     /// Says what is wrong with a number as Excel users typically write it.
     static func decimalHint(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         let s = String(decoding: b, as: UTF8.self)
-        if s.contains(",") {
+        if s.contains(",") || s.filter({ $0 == "." }).count > 1 || s.contains(" ") || s.contains("'") {
             return "write numbers without thousands separators and with '.' for decimals (e.g. 1250000.50)"
         }
         if s.contains(where: { "$€£¥".contains($0) }) || s.uppercased().hasSuffix("EUR") {

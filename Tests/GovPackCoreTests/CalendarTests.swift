@@ -83,6 +83,15 @@ import Testing
         #expect(throws: FieldParseError.self) { try FieldParser.parse(text, as: type).get() }
     }
 
+    @Test(arguments: ["1,250,000", "1.250.000", "1 250 000", "1'250'000"])
+    func thousandsSeparatorsGetAHint(_ text: String) {
+        guard case .failure(.invalid(_, let hint)) = FieldParser.parse(text, as: .decimal) else {
+            Issue.record("\(text) should be invalid")
+            return
+        }
+        #expect(hint == "write numbers without thousands separators and with '.' for decimals (e.g. 1250000.50)")
+    }
+
     @Test func ranges() throws {
         #expect(try FieldParser.parse("5", as: .int, range: 1...5).get() == .int(5))
         #expect(FieldParser.parse("6", as: .int, range: 1...5) == .failure(.outOfRange(1...5)))
