@@ -9,11 +9,18 @@ public enum FolderPublisher {
         public var errorDescription: String? { message }
     }
 
+    /// The file that marks a folder as govpack's output, so that it may be replaced.
+    public static let marker = ".govpack-output"
+
     /// Writes `files` (paths relative to `folder`) and replaces `folder` with them.
-    /// A path that is absolute or climbs out of the folder (`..`) is refused.
-    public static func publish(_ files: [(path: String, data: Data)], to folder: String) throws {
+    /// A path that is absolute or climbs out of the folder (`..`) is refused. Nothing a user
+    /// made is ever replaced: an existing folder is replaced only when it is empty or holds the
+    /// marker of an earlier publication, and never when it contains the working directory or one
+    /// of `protecting` (e.g. the inputs).
+    public static func publish(_ files: [(path: String, data: Data)], to folder: String, protecting: [String] = []) throws {
         let fm = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
+        try checkReplaceable(target, protecting: protecting)
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         let pid = getpid()
@@ -27,6 +34,8 @@ public enum FolderPublisher {
             throw PublishError(message: "cannot create \(staging.path): \(error.localizedDescription)")
         }
         do {
+            try AtomicFile.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
+                                 to: staging.appendingPathComponent(marker).path)
             for f in files {
                 guard let rel = safeRelativePath(f.path) else {
                     throw PublishError(message: "refusing to write '\(f.path)': output paths must stay inside \(folder)")
@@ -49,6 +58,33 @@ public enum FolderPublisher {
         } catch {
             try? fm.removeItem(at: staging)
             throw PublishError(message: "cannot publish \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// Refuses to replace a folder that govpack did not make, or that holds the working
+    /// directory or an input.
+    static func checkReplaceable(_ target: URL, protecting: [String]) throws {
+        let fm = FileManager.default
+        let path = target.path
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).resolvingSymlinksInPath().path
+        let inside = { (p: String) in p == path || p.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
+        if inside(cwd) || path == "/" {
+            throw PublishError(message: "refusing to replace \(path): it contains the current folder; choose an output folder such as out/packs")
+        }
+        for p in protecting {
+            let resolved = URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
+            if inside(resolved) {
+                throw PublishError(message: "refusing to replace \(path): it contains the input \(p); choose an output folder outside the inputs")
+            }
+        }
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else { return }
+        guard isDir.boolValue else {
+            throw PublishError(message: "refusing to replace \(path): it is a file, not an output folder")
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+        if !entries.isEmpty && !entries.contains(marker) {
+            throw PublishError(message: "refusing to replace \(path): it holds files govpack did not write (no \(marker) marker); choose a new or empty output folder")
         }
     }
 

@@ -110,7 +110,7 @@ struct Report: ParsableCommand {
         let renderSeconds = (clock.now - renderStart).seconds
         let publishStart = clock.now
         do {
-            try FolderPublisher.publish(files, to: out)
+            try FolderPublisher.publish(files, to: out, protecting: paths + (templates.map { [$0] } ?? []))
         } catch {
             printError("govpack: \(error.localizedDescription)")
             throw ExitCode(2)

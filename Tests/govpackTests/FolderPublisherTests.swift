@@ -16,6 +16,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + "/steering/PGM-1.html"))
         // No staging or old folders are left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["out"])
+        #expect(FileManager.default.fileExists(atPath: out + "/" + FolderPublisher.marker))
+    }
+
+    @Test func neverReplacesAFolderItDidNotWrite() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let thesis = try dir.write("docs/thesis.txt", "years of work")
+        #expect(throws: FolderPublisher.PublishError.self) {
+            try FolderPublisher.publish([("a.html", Data("x".utf8))], to: dir.url.appendingPathComponent("docs").path)
+        }
+        #expect(try String(contentsOf: thesis, encoding: .utf8) == "years of work")
+        // Nor one that holds an input, nor the working directory.
+        let input = try dir.write("out/teams/projects.csv", "x")
+        #expect(throws: FolderPublisher.PublishError.self) {
+            try FolderPublisher.publish([("a.html", Data("x".utf8))], to: dir.url.appendingPathComponent("out").path,
+                                        protecting: [input.deletingLastPathComponent().path])
+        }
+        #expect(throws: FolderPublisher.PublishError.self) {
+            try FolderPublisher.publish([("a.html", Data("x".utf8))], to: FileManager.default.currentDirectoryPath)
+        }
+        // An empty folder is fine.
+        let empty = dir.url.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try FolderPublisher.publish([("a.html", Data("x".utf8))], to: empty.path)
+        #expect(FileManager.default.fileExists(atPath: empty.path + "/a.html"))
     }
 
     @Test(arguments: ["../escape.html", "/etc/x", "a/../../b", "", "./"])
