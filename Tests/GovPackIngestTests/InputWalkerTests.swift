@@ -82,3 +82,22 @@ import Testing
         #expect(XMLRootSniffer.sniff(Array(text.utf8)) == expected)
     }
 }
+
+@Suite struct InputLoaderOrderTests {
+    @Test func theArgumentOrderDoesNotChangeWhichRowWins() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let header = "project_id,name,stage,start_date,baseline_end_date,budget,rag_overall,last_updated\n"
+        try dir.write("a/team/projects.csv", header + "PRJ-1,From A,execution,2026-01-01,2026-12-31,100,G,2026-11-20\n")
+        try dir.write("b/projects.csv", header + "PRJ-1,From B,execution,2026-01-01,2026-12-31,200,G,2026-11-20\n")
+        let a = dir.url.appendingPathComponent("a").path
+        let b = dir.url.appendingPathComponent("b").path
+        for args in [[a, b], [b, a]] {
+            let sink = DiagnosticSink()
+            let result = InputLoader(formats: [CSVFormat.self]).load(args, diagnostics: sink)
+            // "projects.csv" sorts before "team/projects.csv": B's row is first whatever the order.
+            #expect(result.portfolio.projects.map(\.name) == ["From B"])
+            #expect(sink.all.filter { $0.id == IngestID.duplicateKey }.map { $0.location?.file } == [a + "/team/projects.csv"])
+        }
+    }
+}

@@ -37,8 +37,15 @@ public struct InputLoader {
         var rejected: [InputFile] = []
         var stats: [String: FormatStats] = [:]
         let clock = ContinuousClock()
-        for path in paths {
-            for file in InputWalker.files(under: path, diagnostics: diagnostics) {
+        // One order for the whole run, whatever the order of the arguments: by path relative to
+        // its input folder (code points), then by the full path for equal relative paths.
+        let all = paths.flatMap { InputWalker.files(under: $0, diagnostics: diagnostics) }.sorted {
+            $0.relativePath != $1.relativePath
+                ? $0.relativePath.unicodeScalars.lexicographicallyPrecedes($1.relativePath.unicodeScalars)
+                : $0.displayPath.unicodeScalars.lexicographicallyPrecedes($1.displayPath.unicodeScalars)
+        }
+        do {
+            for file in all {
                 let start = clock.now
                 let format = read(file, builder: builder, rejected: &rejected)
                 seen.append((file, format))
