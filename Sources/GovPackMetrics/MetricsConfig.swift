@@ -39,7 +39,7 @@ public struct MetricsConfig: Sendable {
     /// capacity_hours when people.csv leaves it empty.
     public var defaultCapacityHours = Decimal(140)
     /// A project whose last_updated is more than this many days before E is stale.
-    public var staleAfterDays = 30
+    public var staleAfterDays = 35
     /// How many periods after P the demand-versus-capacity tables cover.
     public var demandHorizon = 3
     /// Risk concentration is the share of open exposure held by this many top projects.

@@ -12,7 +12,7 @@ extension MetricDefinition {
               formula: "from the rules engine: 100 x (1 - failed error-rule checks / applicable error-rule checks) per project; portfolio: the mean of the project scores present; null without rule results",
               example: "8 applicable checks, 1 failed: 87.5"),
         .init(id: "days_since_update", name: "Days since update", unit: "days",
-              formula: "E - projects.last_updated; stale when more than 30 (configurable); portfolio stale_projects counts active stale projects",
+              formula: "E - projects.last_updated; stale when more than 35 (the freshness standard; configurable); portfolio stale_projects counts active stale projects",
               example: "E 2026-11-30, last_updated 2026-10-15: 46, stale"),
     ]
 }

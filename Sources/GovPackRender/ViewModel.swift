@@ -123,7 +123,7 @@ struct ViewModel {
             "generatedBy": input.generatedBy,
             "indexHref": base + "index." + ext,
             "hasHistory": !input.history.isEmpty,
-            "noHistory": "No earlier periods recorded: trends start with the next run.",
+            "noHistory": "No earlier periods recorded: trends appear once run history is kept (the monthly run).",
             "glossary": glossary,
         ]
         c["currency"] = currency

@@ -325,8 +325,9 @@ func compute(_ build: (inout Portfolio) -> Void, config: MetricsConfig = novembe
         #expect(m.portfolio.evm.bac == 105)
     }
 
-    /// E = 2026-11-30; stale beyond 30 days; only active projects count in the portfolio.
-    @Test(arguments: [("2026-10-31", 30, false), ("2026-10-30", 31, true), ("2026-11-30", 0, false)])
+    /// E = 2026-11-30; stale beyond 35 days (the freshness standard); only active projects count
+    /// in the portfolio. 2026-10-26 is 5 + 30 = 35 days before E.
+    @Test(arguments: [("2026-10-26", 35, false), ("2026-10-25", 36, true), ("2026-11-30", 0, false)])
     func staleness(updated: String, days: Int, stale: Bool) {
         var p = Portfolio()
         p.projects = [project("P1", updated: updated), project("P2", stage: .closed, updated: "2020-01-01")]

@@ -141,7 +141,7 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
 
     @Test func noHistorySaysSo() throws {
         let files = try PackRenderer().render(Self.input, packs: [.board], format: .md)
-        #expect(files[0].contents.contains("No earlier periods recorded: trends start with the next run."))
+        #expect(files[0].contents.contains("No earlier periods recorded: trends appear once run history is kept (the monthly run)."))
     }
 
     @Test func historyShowsChangeSinceLastPeriod() throws {
