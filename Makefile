@@ -1,5 +1,6 @@
 # govpack: the two commands that matter are `make run` and `make test` (see README.md).
 SWIFT ?= swift
+GOVPACK = $(SWIFT) run --skip-build govpack
 OUT ?= out
 PERIOD ?= 2026-11
 SAMPLE_INPUTS = SampleData/reference SampleData/teams
@@ -22,26 +23,18 @@ release: deps
 # Builds, then checks the sample organisation's submissions, computes its metrics and renders its packs into out/.
 run: build
 	@mkdir -p $(OUT)
-	@status=0; $(SWIFT) run --skip-build govpack validate $(SAMPLE_INPUTS) --period $(PERIOD) \
-	  > $(OUT)/validation.txt || status=$$?; \
-	  test $$status -le 1 || { cat $(OUT)/validation.txt; exit $$status; }; \
-	  $(SWIFT) run --skip-build govpack validate $(SAMPLE_INPUTS) --period $(PERIOD) --format json \
-	  > $(OUT)/validation.json || true; \
-	  $(SWIFT) run --skip-build govpack metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
-	  --out $(OUT)/metrics.json 2>/dev/null; \
-	  $(SWIFT) run --skip-build govpack metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
-	  --format csv --out $(OUT)/metrics 2>/dev/null; \
-	  $(SWIFT) run --skip-build govpack report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
-	  --out $(OUT)/packs > /dev/null; \
-	  $(SWIFT) run --skip-build govpack report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) \
-	  --format md --out $(OUT)/packs-md > /dev/null; \
-	  cat $(OUT)/validation.txt; echo; \
-	  echo "Sample outputs for $(PERIOD) are in $(OUT)/:"; \
-	  echo "  $(OUT)/packs/index.html the governance packs (HTML, print-ready); Markdown in $(OUT)/packs-md/"; \
-	  echo "  $(OUT)/validation.txt   the findings, as a team or the PMO sees them"; \
-	  echo "  $(OUT)/validation.json  the same findings for scripts"; \
-	  echo "  $(OUT)/metrics.json     the portfolio metrics (govpack.metrics/1)"; \
-	  echo "  $(OUT)/metrics/*.csv    the metrics as tables for Excel and Power BI"
+	@status=0; $(GOVPACK) validate $(SAMPLE_INPUTS) --period $(PERIOD) > $(OUT)/validation.txt || status=$$?; \
+	  if [ $$status -gt 1 ]; then cat $(OUT)/validation.txt; echo "make run: validate failed (exit $$status)"; exit $$status; fi
+	@$(GOVPACK) validate $(SAMPLE_INPUTS) --period $(PERIOD) --format json > $(OUT)/validation.json || [ $$? -eq 1 ]
+	@$(GOVPACK) metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --out $(OUT)/metrics.json
+	@$(GOVPACK) metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --format csv --out $(OUT)/metrics
+	@$(GOVPACK) report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --out $(OUT)/packs > /dev/null
+	@$(GOVPACK) report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --format md --out $(OUT)/packs-md > /dev/null
+	@cat $(OUT)/validation.txt; echo
+	@echo "Sample outputs for $(PERIOD) are in $(OUT)/:"
+	@echo "  $(OUT)/packs/index.html  the governance packs (HTML, print-ready); Markdown in $(OUT)/packs-md/"
+	@echo "  $(OUT)/validation.txt    the findings, as a team or the PMO sees them (also .json)"
+	@echo "  $(OUT)/metrics.json      the portfolio metrics (govpack.metrics/1); tables in $(OUT)/metrics/*.csv"
 
 # The browser tests use headless Chromium: installed when running as root, skipped otherwise.
 test:

@@ -47,6 +47,7 @@ let package = Package(
             name: "govpack",
             dependencies: [
                 "GovPackPipeline",
+                "GovPackIngest",
                 "GovPackRules",
                 "GovPackMetrics",
                 "GovPackRender",

@@ -42,11 +42,18 @@ struct CommandLineTests {
         (["validate", "SampleData/teams", "--period", "2026-13"], Int32(64)),
         (["metrics", "--explain"], Int32(0)),
         (["rules", "test"], Int32(0)),
+        (["schema"], Int32(0)),
         (["rules", "explain", "no.such.rule"], Int32(64)),
     ] as [([String], Int32)])
     func exitCodes(_ arguments: [String], _ status: Int32) throws {
         let r = try GovPackCLI.run(arguments)
         #expect(r.status == status, "\(arguments): \(r.stderr)")
+    }
+
+    @Test func schemaPrintsTheXSD() throws {
+        let r = try GovPackCLI.run(["schema"])
+        #expect(r.stdout.hasPrefix("<?xml"))
+        #expect(r.stdout.contains("targetNamespace=\"urn:govpack:submission:1\""))
     }
 
     @Test func metricsJSONIsTheSpecDocument() throws {
