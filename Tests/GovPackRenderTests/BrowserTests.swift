@@ -3,35 +3,6 @@ import GovPackRender
 import GovPackTestSupport
 import Testing
 
-/// Headless Chromium, when installed (`apt-get install chromium`; `.ci/run` installs it).
-enum Browser {
-    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    /// Runs Chromium headless with `arguments`, killing it after `seconds`; returns stdout.
-    static func run(_ arguments: [String], seconds: Double = 60) throws -> String {
-        guard let chromium else { return "" }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: chromium)
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments
-        // Output goes to a file, read once Chromium has exited (a pipe could fill and block it).
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("govpack-chromium-\(UUID().uuidString).txt")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL) }
-        let out = try FileHandle(forWritingTo: outURL)
-        defer { try? out.close() }
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if p.isRunning { p.terminate() }
-        p.waitUntilExit()
-        let data = (try? Data(contentsOf: outURL)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
 @Suite(.enabled(if: Browser.chromium != nil, "headless Chromium is not installed"), .serialized)
 struct BrowserTests {
     static func writePacks() throws -> TemporaryFolder {
