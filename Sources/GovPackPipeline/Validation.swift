@@ -44,6 +44,8 @@ public struct Validation {
         public var periodInferred: Bool
         public var rules: [Rule]
         public var ruleResults: RuleResults?
+        /// The waivers read, with how many failures each waived this run.
+        public var waivers: [(waiver: Waiver, waived: Int)] = []
         /// The portfolio metrics, with the rules' compliance figures filled in.
         public var metrics: PortfolioMetrics
         public var diagnostics: [Diagnostic]
@@ -87,6 +89,7 @@ public struct Validation {
         var rules: [Rule] = []
         var ruleResults: RuleResults?
         var ruleDiagnostics: [Diagnostic] = []
+        var waiverUse: [(waiver: Waiver, waived: Int)] = []
         if !options.noRules {
             let rulesStart = clock.now
             let packs = loadPacks(sink)
@@ -96,6 +99,7 @@ public struct Validation {
             let results = engine.run(load.portfolio, period: period, figures: figures, waivers: waivers)
             rules = engine.rules
             ruleResults = results
+            waiverUse = waivers.map { w in (w, results.findings.filter { $0.waiver == w }.count) }
             ruleDiagnostics = engine.diagnostics(for: results)
             metrics.applyCompliance(results.compliance.mapValues {
                 ProjectCompliance(score: $0.score, errors: $0.failed, warnings: $0.warnings)
@@ -112,7 +116,7 @@ public struct Validation {
             infos: all.filter { $0.severity == .info }.count)
         return Result(
             load: load, period: period, periodInferred: inferred, rules: rules, ruleResults: ruleResults,
-            metrics: metrics,
+            waivers: waiverUse, metrics: metrics,
             diagnostics: all, summary: summary, timings: timings)
     }
 

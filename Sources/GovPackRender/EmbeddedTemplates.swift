@@ -581,7 +581,21 @@ enum EmbeddedTemplates {
             {{^hasGates}}
             <p class="note">Every gate due was held on time.</p>
             {{/hasGates}}
-            <p class="note">Waivers and their expiry are listed by <code>govpack validate</code>; they are not part of this report yet.</p>
+            <h3>Waivers</h3>
+            {{#hasWaivers}}
+            <div class="table-wrap"><table>
+            <caption>Approved exceptions to the rules, expired ones first</caption>
+            <thead><tr><th scope="col">Rule</th><th scope="col">Project</th><th scope="col">Row</th><th scope="col">Reason</th><th scope="col">Approved by</th><th scope="col">Expires</th><th scope="col">Status</th><th scope="col" class="num">Failures waived</th></tr></thead>
+            <tbody>
+            {{#waivers}}
+            <tr><td>{{rule}}</td><td>{{project}}</td><td>{{key}}</td><td>{{reason}}</td><td>{{approvedBy}}</td><td>{{expires}}</td><td><span class="{{statusCss}}">{{status}}</span></td><td class="num">{{waived}}</td></tr>
+            {{/waivers}}
+            </tbody>
+            </table></div>
+            {{/hasWaivers}}
+            {{^hasWaivers}}
+            <p class="note">No waivers were given for this run (govpack validate --waivers FILE).</p>
+            {{/hasWaivers}}
             </section>
             <section class="page" id="findings">
             <h2>All findings</h2>
@@ -661,6 +675,19 @@ enum EmbeddedTemplates {
             {{^hasGates}}
             Every gate due was held on time.
             {{/hasGates}}
+
+            ### Waivers
+
+            {{#hasWaivers}}
+            | Rule | Project | Row | Reason | Approved by | Expires | Status | Failures waived |
+            |---|---|---|---|---|---|---|---:|
+            {{#waivers}}
+            | {{rule}} | {{project}} | {{key}} | {{reason}} | {{approvedBy}} | {{expires}} | {{status}} | {{waived}} |
+            {{/waivers}}
+            {{/hasWaivers}}
+            {{^hasWaivers}}
+            No waivers were given for this run.
+            {{/hasWaivers}}
 
             ### All findings
 

@@ -214,6 +214,24 @@ extension ViewModel {
         c["lateGates"] = lateGates.map { gateRow($0, base: base) }
         c["hasGates"] = !missedGates.isEmpty || !lateGates.isEmpty
         c["staleAfter"] = String(m.config.staleAfterDays)
+        // Waivers: expired ones first (their failures count again), then by expiry.
+        let waivers = input.waivers.sorted { a, b in
+            let ka = (a.expires < end ? 0 : 1, a.expires.daysSinceEpoch, a.rule, a.project ?? "", a.key ?? "")
+            let kb = (b.expires < end ? 0 : 1, b.expires.daysSinceEpoch, b.rule, b.project ?? "", b.key ?? "")
+            return ka < kb
+        }
+        c["hasWaivers"] = !waivers.isEmpty
+        c["waivers"] = waivers.map { w -> Model in
+            let expired = w.expires < end
+            let soon = !expired && end.days(to: w.expires) <= 30
+            return [
+                "rule": w.rule, "project": w.project ?? "all projects", "key": w.key ?? "every row",
+                "reason": w.reason, "approvedBy": w.approvedBy, "expires": Transforms.date(w.expires),
+                "status": expired ? "expired: the failure counts again" : soon ? "expires within 30 days" : "current",
+                "statusCss": expired ? "sev-error" : soon ? "sev-warning" : "sev-info",
+                "waived": Transforms.count(w.waivedFindings),
+            ] as Model
+        }
         return c
     }
 

@@ -15,15 +15,41 @@ public struct RenderInput: Sendable {
     /// Earlier periods' portfolio figures, oldest first, when a run history exists; empty means
     /// "no earlier periods recorded" and the packs say so instead of drawing empty trends.
     public var history: [HistoryPoint]
+    /// The approved exceptions of the run, for the compliance report.
+    public var waivers: [WaiverInfo]
 
     public init(portfolio: Portfolio, metrics: PortfolioMetrics, findings: [Diagnostic], period: Period,
-                generatedBy: String, history: [HistoryPoint] = []) {
+                generatedBy: String, history: [HistoryPoint] = [], waivers: [WaiverInfo] = []) {
         self.portfolio = portfolio
         self.metrics = metrics
         self.findings = findings
         self.period = period
         self.generatedBy = generatedBy
         self.history = history
+        self.waivers = waivers
+    }
+}
+
+/// An approved exception to a rule, as the compliance report lists it.
+public struct WaiverInfo: Sendable, Equatable {
+    public var rule: String
+    public var project: String?
+    public var key: String?
+    public var reason: String
+    public var approvedBy: String
+    public var expires: Day
+    /// Failures it waived in this run.
+    public var waivedFindings: Int
+
+    public init(rule: String, project: String?, key: String?, reason: String, approvedBy: String, expires: Day,
+                waivedFindings: Int) {
+        self.rule = rule
+        self.project = project
+        self.key = key
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.expires = expires
+        self.waivedFindings = waivedFindings
     }
 }
 

@@ -88,7 +88,11 @@ struct Report: ParsableCommand {
         let input = RenderInput(
             portfolio: result.load.portfolio, metrics: result.metrics,
             findings: result.diagnostics.filter { $0.severity != .info || $0.id.hasPrefix("rule.") },
-            period: result.period, generatedBy: "govpack \(GovPack.version)")
+            period: result.period, generatedBy: "govpack \(GovPack.version)",
+            waivers: result.waivers.map {
+                WaiverInfo(rule: $0.waiver.rule, project: $0.waiver.project, key: $0.waiver.key, reason: $0.waiver.reason,
+                           approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)
+            })
         var files: [(path: String, data: Data)]
         let clock = ContinuousClock()
         let renderStart = clock.now

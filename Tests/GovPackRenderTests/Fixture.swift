@@ -240,7 +240,13 @@ enum Fixture {
             Diagnostic(id: "rule.status.stale", severity: .warning, message: "Manager field reads \"<b>TBC</b> | x\"",
                        location: nil, projectID: "PRJ-001"),
         ]
+        let waivers = [
+            WaiverInfo(rule: "risk.escalated", project: "PRJ-001", key: "R-1", reason: "Escalated by phone | <CRO>",
+                       approvedBy: "PMO Director", expires: day("2026-12-15"), waivedFindings: 1),
+            WaiverInfo(rule: "gate.reviewed_on_time", project: nil, key: nil, reason: "Gate calendar reset",
+                       approvedBy: "Governance Board", expires: day("2026-10-31"), waivedFindings: 0),
+        ]
         return RenderInput(portfolio: pf, metrics: metrics, findings: findings, period: period("2026-11"),
-                           generatedBy: "govpack 0.1.0")
+                           generatedBy: "govpack 0.1.0", waivers: waivers)
     }
 }

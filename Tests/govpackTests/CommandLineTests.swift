@@ -86,6 +86,25 @@ struct CommandLineTests {
         }
     }
 
+    @Test func theComplianceReportListsWaivers() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let waivers = try dir.write("waivers.yaml", """
+            waivers:
+              - rule: risk.escalated
+                project: PRJ-011
+                key: R-3
+                reason: Escalated to the CRO by phone; register entry follows
+                approved_by: PMO Director
+                expires: 2026-12-31
+            """)
+        let out = dir.url.appendingPathComponent("packs").path
+        let r = try GovPackCLI.run(["report"] + Self.sample + ["--pack", "compliance", "--waivers", waivers.path, "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: out + "/compliance.html", encoding: .utf8)
+        #expect(page.contains("<tr><td>risk.escalated</td><td>PRJ-011</td><td>R-3</td><td>Escalated to the CRO by phone; register entry follows</td><td>PMO Director</td><td>31 Dec 2026</td><td><span class=\"sev-info\">current</span></td><td class=\"num\">1</td></tr>"))
+    }
+
     @Test func aHostileProjectNameRendersAsText() throws {
         let dir = try TemporaryFolder()
         defer { dir.remove() }
