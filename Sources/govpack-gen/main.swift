@@ -6,6 +6,7 @@
 // is written once, so 20,000 projects take seconds.
 
 import Foundation
+import GovPackCore
 
 // MARK: - Arguments
 
@@ -126,25 +127,14 @@ struct MonthIndex: Comparable {
     }
 }
 
-func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+// Calendar arithmetic is GovPackCore's `Day` (civil-date algorithms, no time zone).
+func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
+    Int(Day(year: y, month: m, day: d)?.daysSinceEpoch ?? 0)
 }
 
-func civilFromDays(_ z0: Int) -> (y: Int, m: Int, d: Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp + (mp < 10 ? 3 : -9)
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+func civilFromDays(_ z: Int) -> (y: Int, m: Int, d: Int) {
+    let c = Day(daysSinceEpoch: Int32(z)).components
+    return (c.year, c.month, c.day)
 }
 
 // MARK: - Byte output
