@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 import GovPackCore
 
@@ -79,29 +80,23 @@ public final class RuleEngine {
         var results = RuleResults()
         for p in portfolio.projects { results.compliance[p.projectID] = ComplianceFigures() }
         let matcher = WaiverMatcher(waivers: waivers, period: period)
-        for c in compiled {
-            var run = RuleRun(compiled: c, index: index, config: config, matcher: matcher, diagnostics: diagnostics)
-            switch c.rule.scope {
-            case .portfolio: run.portfolio()
-            case .entity(let e):
-                switch e {
-                case .programs: run.rows(portfolio.programs)
-                case .people: run.rows(portfolio.people)
-                case .certifications: run.rows(portfolio.certifications)
-                case .projects: run.rows(portfolio.projects)
-                case .financials: run.rows(portfolio.financials)
-                case .milestones: run.rows(portfolio.milestones)
-                case .stageGates: run.rows(portfolio.stageGates)
-                case .risks: run.rows(portfolio.risks)
-                case .issues: run.rows(portfolio.issues)
-                case .assignments: run.rows(portfolio.assignments)
-                case .benefits: run.rows(portfolio.benefits)
-                case .benefitMeasurements: run.rows(portfolio.benefitMeasurements)
-                case .dependencies: run.rows(portfolio.dependencies)
-                case .changeImpacts: run.rows(portfolio.changeImpacts)
-                case .lessons: run.rows(portfolio.lessons)
-                }
+        // Rules are independent: they run on every core, and their results are merged in the
+        // pack's order, so the output is the same whatever the number of threads.
+        var runs = [RuleRun?](repeating: nil, count: compiled.count)
+        let config = self.config
+        let diagnostics = self.diagnostics
+        let compiled = self.compiled
+        runs.withUnsafeMutableBufferPointer { slots in
+            let out = UncheckedBuffer(slots)
+            DispatchQueue.concurrentPerform(iterations: compiled.count) { i in
+                let c = compiled[i]
+                var run = RuleRun(compiled: c, index: index, config: config, matcher: matcher, diagnostics: diagnostics)
+                run.execute(portfolio)
+                out.buffer[i] = run
             }
+        }
+        for case let run? in runs {
+            let c = run.compiled
             results.findings += run.findings
             results.checks[c.rule.id] = (run.applicable, run.findings.count)
             for (project, figures) in run.perProject {
@@ -134,6 +129,12 @@ public final class RuleEngine {
     }
 }
 
+/// Lets each concurrent iteration write its own slot of a buffer.
+private struct UncheckedBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
+}
+
 /// One rule over one scope's rows.
 private struct RuleRun {
     let compiled: CompiledRule
@@ -154,6 +155,31 @@ private struct RuleRun {
         self.diagnostics = diagnostics
         activation = RuleEnvironment.activation(compiled.env, index: index, config: config)
         scopeSlot = compiled.env.slot(of: compiled.rule.scope.name) ?? 0
+    }
+
+    /// Runs the rule over its scope's rows.
+    mutating func execute(_ portfolio: Portfolio) {
+        switch compiled.rule.scope {
+        case .portfolio: self.portfolio()
+        case .entity(let e):
+            switch e {
+            case .programs: rows(portfolio.programs)
+            case .people: rows(portfolio.people)
+            case .certifications: rows(portfolio.certifications)
+            case .projects: rows(portfolio.projects)
+            case .financials: rows(portfolio.financials)
+            case .milestones: rows(portfolio.milestones)
+            case .stageGates: rows(portfolio.stageGates)
+            case .risks: rows(portfolio.risks)
+            case .issues: rows(portfolio.issues)
+            case .assignments: rows(portfolio.assignments)
+            case .benefits: rows(portfolio.benefits)
+            case .benefitMeasurements: rows(portfolio.benefitMeasurements)
+            case .dependencies: rows(portfolio.dependencies)
+            case .changeImpacts: rows(portfolio.changeImpacts)
+            case .lessons: rows(portfolio.lessons)
+            }
+        }
     }
 
     mutating func rows<R: RuleRow>(_ rows: [R]) {

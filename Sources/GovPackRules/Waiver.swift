@@ -58,11 +58,13 @@ public enum WaiverLoader {
 }
 
 /// Finds the waiver that covers a failure, and remembers which were used.
-final class WaiverMatcher {
+/// Rules run in parallel, so the record of use is kept under a lock.
+final class WaiverMatcher: @unchecked Sendable {
     let waivers: [Waiver]
     let period: Period
     private var used: Set<Int> = []
     private var expiredHits: Set<Int> = []
+    private let lock = NSLock()
 
     init(waivers: [Waiver], period: Period) {
         self.waivers = waivers
@@ -72,6 +74,8 @@ final class WaiverMatcher {
     /// A current waiver for this failure; an expired one that would match is remembered and
     /// reported, and does not waive.
     func match(rule: String, projectID: String?, rowKey: String) -> Waiver? {
+        lock.lock()
+        defer { lock.unlock() }
         for (i, w) in waivers.enumerated() where w.rule == rule {
             if let p = w.project, p != projectID { continue }
             if let k = w.key {
