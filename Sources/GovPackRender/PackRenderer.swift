@@ -48,18 +48,21 @@ public struct PackRenderer: Sendable {
         for kind in PackKind.allCases where packs.contains(kind) && seen.insert(kind).inserted {
             switch kind {
             case .steering:
-                for g in input.metrics.programs {
-                    let path = vm.programFile(g.programID)
-                    files.append(RenderedFile(path: path, contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage)))
-                    let name = vm.programs[g.programID]?.name ?? ""
-                    links.append((path, "\(g.programID) \(name)", kind.title))
+                let programs = input.metrics.programs
+                files += try Self.map(programs, serial: coverage != nil) { g in
+                    RenderedFile(path: vm.programFile(g.programID),
+                                 contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage))
+                }
+                for g in programs {
+                    links.append((vm.programFile(g.programID), "\(g.programID) \(vm.programs[g.programID]?.name ?? "")", kind.title))
                 }
             case .project:
-                for p in input.metrics.projects {
-                    let path = vm.projectFile(p.projectID)
-                    files.append(RenderedFile(path: path, contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage)))
-                    links.append((path, "\(p.projectID) \(p.name)", kind.title))
+                let projects = input.metrics.projects
+                files += try Self.map(projects, serial: coverage != nil) { p in
+                    RenderedFile(path: vm.projectFile(p.projectID),
+                                 contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage))
                 }
+                for p in projects { links.append((vm.projectFile(p.projectID), "\(p.projectID) \(p.name)", kind.title)) }
             default:
                 let path = kind.rawValue + "." + ext
                 files.append(RenderedFile(path: path, contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind), coverage: coverage)))
@@ -70,6 +73,28 @@ public struct PackRenderer: Sendable {
         files.append(RenderedFile(path: "index." + ext, contents: index))
         return files
     }
+}
+
+extension PackRenderer {
+    /// `transform` over `items` on every core, results in the items' order (the first error, in
+    /// that order, is thrown); `serial` keeps one thread (coverage recording is not shared-safe).
+    static func map<T, R>(_ items: [T], serial: Bool, _ transform: (T) throws -> R) throws -> [R] {
+        if serial || items.count < 8 { return try items.map(transform) }
+        var results = [Result<R, Error>?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let out = Slots(slots)
+            DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                out.buffer[i] = Result { try transform(items[i]) }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+}
+
+/// Each concurrent iteration writes only its own slot.
+private struct Slots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
 }
 
 extension ViewModel {
