@@ -12,6 +12,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
+        self.init(civil: year, month, day)
+    }
+
+    /// Any year (the algorithm is proleptic Gregorian); month and day already in range.
+    init(civil year: Int, _ month: Int, _ day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -52,7 +57,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var year: Int { components.year }
     public var month: Int { components.month }
-    public var period: Period { let c = components; return Period(year: c.year, month: c.month)! }
+    public var period: Period { let c = components; return Period(index: Int32(c.year * 12 + c.month - 1)) }
 
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
 

@@ -27,9 +27,9 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var month: Int { Int(index) % 12 + 1 }
 
     /// The first day of the month.
-    public var start: Day { Day(year: year, month: month, day: 1)! }
+    public var start: Day { Day(civil: year, month, 1) }
     /// The last day of the month: the "E" of the metric definitions.
-    public var end: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }
+    public var end: Day { Day(civil: year, month, Day.daysIn(month: month, year: year)) }
 
     public func adding(months: Int) -> Period { Period(index: index + Int32(months)) }
     public var previous: Period { adding(months: -1) }

@@ -48,6 +48,13 @@ import Testing
         #expect(p.adding(months: -12).description == "2025-12")
     }
 
+    @Test func theLastPeriodHasANextOne() throws {
+        // Metrics look one period ahead; 9999-12 must not crash.
+        let p = try #require(Period("9999-12"))
+        #expect(p.end.description == "9999-12-31")
+        #expect(p.next.end.daysSinceEpoch == p.end.daysSinceEpoch + 31)
+    }
+
     @Test(arguments: ["2026-13", "2026-1", "2026-11-01", "Nov 2026"])
     func rejects(_ text: String) { #expect(Period(text) == nil) }
 }
