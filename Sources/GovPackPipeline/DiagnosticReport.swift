@@ -20,11 +20,19 @@ public enum DiagnosticReport {
         }
         if !compliance.isEmpty {
             out += "\nCompliance (100 x (1 - failed / applicable error-rule checks)), lowest first:\n"
-            let ranked = compliance.sorted { ($0.score ?? 101, $0.project) < ($1.score ?? 101, $1.project) }
-            for c in ranked {
+            let ranked = compliance.sorted {
+                ($0.score ?? 101, -$0.warnings, $0.project) < ($1.score ?? 101, -$1.warnings, $1.project)
+            }
+            // A whole portfolio has thousands of projects: show those below 100% and a few more.
+            let below = ranked.filter { ($0.score ?? 100) < 100 || $0.warnings > 0 }.count
+            let shown = ranked.prefix(max(below, min(ranked.count, 10)))
+            for c in shown {
                 let score = c.score.map { String(format: "%5.1f%%", $0) } ?? "    –  "
                 out += "  \(c.project.padding(toLength: max(12, c.project.count), withPad: " ", startingAt: 0)) \(score)"
                 out += "  \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s")\n"
+            }
+            if ranked.count > shown.count {
+                out += "  ... and \(ranked.count - shown.count) more project\(ranked.count - shown.count == 1 ? "" : "s") at 100% with no warnings (or no error rule applied)\n"
             }
             out += "\n"
         }

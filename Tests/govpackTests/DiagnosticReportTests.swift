@@ -34,6 +34,22 @@ import Testing
             """)
     }
 
+    @Test func theComplianceTableShowsTheProjectsBelowFullMarksAndAFewMore() {
+        let compliance = (1...30).map { i in
+            (project: "PRJ-\(i < 10 ? "0" : "")\(i)", score: i == 7 ? 50.0 : (i == 30 ? nil : 100.0) as Double?, errors: i == 7 ? 1 : 0,
+             warnings: i == 12 ? 2 : 0)
+        }
+        let text = DiagnosticReport.text([], summary: Self.summary, compliance: compliance)
+        let lines = text.split(separator: "\n").map(String.init)
+        // PRJ-07 (50%) first, then PRJ-12 (100% but warnings), then 100% projects by id: ten lines;
+        // the 20 others are summed up.
+        let rows = lines.filter { $0.hasPrefix("  PRJ") }
+        #expect(rows.prefix(3) == ["  PRJ-07        50.0%  1 error, 0 warnings", "  PRJ-12       100.0%  0 errors, 2 warnings",
+                                   "  PRJ-01       100.0%  0 errors, 0 warnings"])
+        #expect(lines.filter { $0.hasPrefix("  PRJ") }.count == 10)
+        #expect(lines.contains("  ... and 20 more projects at 100% with no warnings (or no error rule applied)"))
+    }
+
     @Test func junitHasOneFailingCasePerFileWithErrors() throws {
         let xml = DiagnosticReport.junit(Self.diagnostics, files: ["t/projects.csv", "t/risks.csv", "t/ok.csv"], summary: Self.summary)
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"govpack\" tests=\"4\" failures=\"2\">"))
