@@ -95,7 +95,7 @@ public struct Validation {
             let packs = loadPacks(sink)
             let engine = RuleEngine(packs: packs, config: options.config, diagnostics: sink)
             let waivers = options.waiversFile.map { WaiverLoader.load(path: $0, diagnostics: sink) } ?? []
-            let figures = ProjectFiguresCalculator.figures(metrics, portfolio: load.portfolio)
+            let figures = RuleFigures.figures(metrics, portfolio: load.portfolio)
             let results = engine.run(load.portfolio, period: period, figures: figures, waivers: waivers)
             rules = engine.rules
             ruleResults = results

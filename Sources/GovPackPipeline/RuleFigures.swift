@@ -4,7 +4,7 @@ import GovPackMetrics
 
 /// The earned-value figures the rules see (`project.cpi`, ...), taken from the metrics stage so
 /// that rules and packs can never disagree on a number.
-enum ProjectFiguresCalculator {
+enum RuleFigures {
     static func figures(_ metrics: PortfolioMetrics, portfolio: Portfolio) -> [String: ProjectFigures] {
         // The team's own estimate at completion: the latest one given up to the period.
         var teamEAC: [String: (Period, Decimal)] = [:]
