@@ -3,7 +3,7 @@ SWIFT ?= swift
 GOVPACK = $(SWIFT) run --skip-build govpack
 OUT ?= out
 PERIOD ?= 2026-11
-SAMPLE_INPUTS = SampleData/reference SampleData/teams
+SAMPLE_INPUTS = SampleData/reference SampleData/submissions/2026-11
 # The sample PMO sets a risk appetite for resource risks (see SampleData/README.md).
 APPETITE = --appetite resource=300
 

@@ -6,7 +6,7 @@ reviewer can see why every number is what it is. Run from the repository root:
 
     python3 SampleData/tools/build_sample.py
 
-It rewrites SampleData/reference and SampleData/teams and prints the figures quoted in
+It rewrites SampleData/reference and SampleData/submissions/2026-11 and prints the figures quoted in
 SampleData/README.md (planted situations). Standard library only; seeded, no clock.
 """
 import csv
@@ -883,7 +883,7 @@ def main():
 
     for pgm in PROGRAMS:
         team = pgm[5]
-        folder = os.path.join(ROOT, "teams", team)
+        folder = os.path.join(ROOT, "submissions", PERIOD, team)
         pids = {p["project_id"] for p in PROJ if p["program_id"] == pgm[0]}
         prows = [r for r in PROJECT_ROWS if r["project_id"] in pids]
         if team == "customer":

@@ -85,7 +85,7 @@ struct Validate: ParsableCommand {
             sarif print the same findings for scripts and CI systems.
 
             Examples:
-              govpack validate SampleData/reference SampleData/teams --period 2026-11
+              govpack validate SampleData/reference SampleData/submissions/2026-11 --period 2026-11
               govpack validate teams/payments --format sarif > findings.sarif
               govpack validate teams/ --rules default --rules our-extra-rules.yaml --waivers waivers.yaml
             """

@@ -22,7 +22,7 @@ struct Metrics: ParsableCommand {
             standard says; a summary goes to standard error ('govpack validate' lists them).
 
             Examples:
-              govpack metrics SampleData/reference SampleData/teams --period 2026-11 > metrics.json
+              govpack metrics SampleData/reference SampleData/submissions/2026-11 --period 2026-11 > metrics.json
               govpack metrics teams/ --period 2026-11 --format csv --out out/metrics
               govpack metrics teams/ --period 2026-11 --appetite resource=300 --appetite compliance=80
               govpack metrics --explain

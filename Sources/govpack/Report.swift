@@ -21,7 +21,7 @@ struct Report: ParsableCommand {
             --format pdf prints each HTML pack through headless Chromium when it is installed.
 
             Examples:
-              govpack report SampleData/reference SampleData/teams --period 2026-11 --out out/packs
+              govpack report SampleData/reference SampleData/submissions/2026-11 --period 2026-11 --out out/packs
               govpack report teams/ --period 2026-11 --pack board --pack risk --format md --out packs
             """
     )

@@ -32,14 +32,14 @@ struct GovPackCLI {
 
 @Suite(.enabled(if: GovPackCLI.available, "build govpack first (make test does)"))
 struct CommandLineTests {
-    static let sample = ["SampleData/reference", "SampleData/teams", "--period", "2026-11"]
+    static let sample = ["SampleData/reference", "SampleData/submissions/2026-11", "--period", "2026-11"]
 
     @Test(arguments: [
         (["validate"] + sample, Int32(1)),                         // the planted findings are errors
         (["validate", "--no-rules"] + sample, Int32(0)),           // the files themselves are clean
         (["validate", "SampleData/bad/xml-doctype", "--period", "2026-11"], Int32(1)),
         (["validate", "/nonexistent/govpack-input"], Int32(2)),    // nothing to read: the run failed
-        (["validate", "SampleData/teams", "--period", "2026-13"], Int32(64)),
+        (["validate", "SampleData/submissions/2026-11", "--period", "2026-13"], Int32(64)),
         (["metrics", "--explain"], Int32(0)),
         (["rules", "test"], Int32(0)),
         (["schema"], Int32(0)),
@@ -109,7 +109,7 @@ struct CommandLineTests {
         let dir = try TemporaryFolder()
         defer { dir.remove() }
         try FileManager.default.copyItem(at: TestPaths.sampleData.appendingPathComponent("reference"), to: dir.url.appendingPathComponent("reference"))
-        try FileManager.default.copyItem(at: TestPaths.sampleData.appendingPathComponent("teams"), to: dir.url.appendingPathComponent("teams"))
+        try FileManager.default.copyItem(at: TestPaths.sampleData.appendingPathComponent("submissions/2026-11"), to: dir.url.appendingPathComponent("teams"))
         let projects = dir.url.appendingPathComponent("teams/claims/projects.csv")
         var text = try String(contentsOf: projects, encoding: .utf8)
         text = text.replacingOccurrences(of: "Claims triage automation", with: "\"<script>alert(1)</script> | x\"")

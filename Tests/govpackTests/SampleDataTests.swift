@@ -9,7 +9,7 @@ import Testing
 /// worked out by hand): validate finds exactly the planted defects, and the metrics show the
 /// planted situations.
 @Suite struct SampleDataTests {
-    static let inputs = ["reference", "teams"].map { TestPaths.sampleData.appendingPathComponent($0).path }
+    static let inputs = ["reference", "submissions/2026-11"].map { TestPaths.sampleData.appendingPathComponent($0).path }
 
     static let result: Validation.Result = {
         var options = Validation.Options()
@@ -20,17 +20,17 @@ import Testing
 
     /// Severity, id, file below SampleData/, line, project: every error and warning, nothing else.
     static let planted: [String] = [
-        "error rule.gate.reviewed_on_time teams/claims/stage_gates.csv:21 PRJ-004",
-        "error rule.milestone.missed_has_forecast teams/data-analytics/milestones.csv:4 PRJ-025",
-        "error rule.project.closed_has_lessons teams/data-analytics/projects.csv:6 PRJ-029",
-        "warning rule.project.update_stale teams/infrastructure/projects.csv:5 PRJ-034",
-        "warning rule.change.high_impact_training teams/policy-platform/change_impacts.csv:8 PRJ-010",
-        "warning rule.dependency.late_not_green teams/policy-platform/dependencies.csv:2 PRJ-009",
-        "error rule.project.watermelon teams/policy-platform/projects.csv:3 PRJ-008",
-        "error rule.risk.escalated teams/policy-platform/risks.csv:22 PRJ-011",
-        "error rule.project.large_budget_certified_manager teams/regulatory/projects.csv:3 PRJ-020",
-        "error rule.risk.owner_and_plan teams/regulatory/risks.csv:16 PRJ-022",
-        "error rule.gate.reviewed_on_time teams/regulatory/stage_gates.csv:17 PRJ-021",
+        "error rule.gate.reviewed_on_time submissions/2026-11/claims/stage_gates.csv:21 PRJ-004",
+        "error rule.milestone.missed_has_forecast submissions/2026-11/data-analytics/milestones.csv:4 PRJ-025",
+        "error rule.project.closed_has_lessons submissions/2026-11/data-analytics/projects.csv:6 PRJ-029",
+        "warning rule.project.update_stale submissions/2026-11/infrastructure/projects.csv:5 PRJ-034",
+        "warning rule.change.high_impact_training submissions/2026-11/policy-platform/change_impacts.csv:8 PRJ-010",
+        "warning rule.dependency.late_not_green submissions/2026-11/policy-platform/dependencies.csv:2 PRJ-009",
+        "error rule.project.watermelon submissions/2026-11/policy-platform/projects.csv:3 PRJ-008",
+        "error rule.risk.escalated submissions/2026-11/policy-platform/risks.csv:22 PRJ-011",
+        "error rule.project.large_budget_certified_manager submissions/2026-11/regulatory/projects.csv:3 PRJ-020",
+        "error rule.risk.owner_and_plan submissions/2026-11/regulatory/risks.csv:16 PRJ-022",
+        "error rule.gate.reviewed_on_time submissions/2026-11/regulatory/stage_gates.csv:17 PRJ-021",
     ]
 
     @Test func validateFindsExactlyThePlantedDefects() {
