@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - Pipeline stages (dependencies point down toward GovPackCore)
@@ -41,7 +42,10 @@ let package = Package(
         ),
         .target(
             name: "GovPackPipeline",
-            dependencies: ["GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics"]
+            dependencies: [
+                "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "govpack",
