@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - Pipeline stages (dependencies point down toward GovPackCore)
@@ -40,10 +41,11 @@ let package = Package(
             name: "GovPackRender",
             dependencies: ["GovPackCore", "GovPackMetrics", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "GovPackStore", dependencies: ["GovPackCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "GovPackPipeline",
             dependencies: [
-                "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender",
+                "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender", "GovPackStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -55,6 +57,7 @@ let package = Package(
                 "GovPackRules",
                 "GovPackMetrics",
                 "GovPackRender",
+                "GovPackStore",
                 "CEL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -70,6 +73,9 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL", "GovPackTestSupport"]),
         .testTarget(name: "GovPackRulesTests", dependencies: ["GovPackRules", "GovPackTestSupport"]),
         .testTarget(name: "GovPackMetricsTests", dependencies: ["GovPackMetrics", "GovPackTestSupport"]),
+        .testTarget(
+            name: "GovPackStoreTests",
+            dependencies: ["GovPackStore", "GovPackTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "GovPackRenderTests", dependencies: ["GovPackRender", "GovPackTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
