@@ -24,6 +24,7 @@ public enum IngestID {
     public static let missingColumn = "ingest.column.missing_required"
     public static let rowsLeftOut = "ingest.column.rows_left_out"
     public static let unknownColumn = "ingest.column.unknown"
+    public static let mappingCollision = "ingest.column.mapping_collision"
     public static let missingField = "ingest.field.missing_required"
     public static let invalidField = "ingest.field.invalid"
     public static let outOfRange = "ingest.field.out_of_range"
