@@ -32,6 +32,7 @@ public enum IngestID {
     // Keys and references across the run
     public static let duplicateKey = "ingest.row.duplicate_key"
     public static let unknownProject = "ingest.ref.unknown_project"
+    public static let absentProject = "ingest.ref.absent_project"
     public static let unknownProgram = "ingest.ref.unknown_program"
     public static let unknownPerson = "ingest.ref.unknown_person"
     public static let unknownBenefit = "ingest.ref.unknown_benefit"

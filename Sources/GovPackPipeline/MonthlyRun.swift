@@ -213,7 +213,9 @@ public struct MonthlyRun {
 
     /// Reads and checks the reference data and the submissions that can be read.
     func read(_ teams: inout [TeamOutcome]) -> Validation.Result {
-        let validation = Validation(options: plan.validation)
+        var options = plan.validation
+        options.load.absentProjects = Self.absentProjects(teams)
+        var validation = Validation(options: options)
         func inputs() -> [String] {
             plan.reference + teams.filter { $0.state == .submitted }.map(\.folder)
         }
@@ -231,12 +233,25 @@ public struct MonthlyRun {
                 guard let file = d.location?.file else { return false }
                 return prefixes.contains { file.hasPrefix($0) } && d.severity == .error
             }
+            validation.options.load.absentProjects = Self.absentProjects(teams)
             result = validation.run(inputs())
             result.diagnostics = (result.diagnostics + kept).sorted(by: Diagnostic.ordered)
             result.summary.errors += kept.count
         }
         Self.attributeProjects(&teams, result: result, states: [.submitted])
         return result
+    }
+
+    /// The projects of teams not in the run, with why, so that other teams' rows naming them
+    /// are not errors of those teams.
+    static func absentProjects(_ teams: [TeamOutcome]) -> [String: String] {
+        var absent: [String: String] = [:]
+        for t in teams where t.state != .submitted {
+            for id in t.projects {
+                absent[id] = t.state == .missing ? "team \(t.name) sent no submission" : "team \(t.name)'s submission was quarantined"
+            }
+        }
+        return absent
     }
 
     /// The projects each team sent, from where each project row came from, with the ones the

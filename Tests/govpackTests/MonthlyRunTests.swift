@@ -85,6 +85,26 @@ import Testing
         #expect(summary.hasSuffix("exit 1: complete, with 1 quarantined and 1 missing submissions\n"))
     }
 
+    @Test func otherTeamsRowsNamingAMissingTeamsProjectsAreNotTheirErrors() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        try FileManager.default.removeItem(at: dir.url.appendingPathComponent("submissions/2026-11/data-analytics"))
+        let analytics = (25...30).map { String(format: "PRJ-%03d", $0) }
+        let teams = Self.sampleTeams.map {
+            MonthlyRun.ExpectedTeam(name: $0, dueDay: 5, projects: $0 == "data-analytics" ? analytics : [])
+        }
+        let outcome = MonthlyRun(plan: Self.plan(dir, teams: teams)).execute()
+        #expect(outcome.status == .incomplete)
+        let v = try #require(outcome.validation)
+        // Four dependencies point at the team's projects: claims -> PRJ-025 and PRJ-026,
+        // policy-platform -> PRJ-027, regulatory -> PRJ-025. Each is a note, none an error.
+        #expect(!v.diagnostics.contains { $0.id == "ingest.ref.unknown_project" })
+        let notes = v.diagnostics.filter { $0.id == "ingest.ref.absent_project" }
+        #expect(notes.map(\.projectID) == ["PRJ-025", "PRJ-026", "PRJ-027", "PRJ-025"])
+        #expect(notes.allSatisfy { $0.severity == .info && $0.message.contains("team data-analytics sent no submission") })
+        #expect(outcome.teams.first { $0.name == "data-analytics" }?.due == Day("2026-12-05"))
+    }
+
     @Test func runningAPeriodAgainGivesTheSameBytes() throws {
         let dir = try Self.sampleCopy()
         defer { dir.remove() }

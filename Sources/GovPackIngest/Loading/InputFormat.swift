@@ -48,6 +48,9 @@ public struct LoadOptions: Sendable {
     public var mspdiProjectIDs: [String: String]
     /// Teams' own names for standard CSV columns (XML is not mapped: its schema fixes the names).
     public var columnMappings: [ColumnMapping]
+    /// Projects known to exist but not in this run (their team was quarantined or sent nothing),
+    /// by id, with why: a row of another team naming one is left out with a note, not an error.
+    public var absentProjects: [String: String] = [:]
 
     public init(period: Period? = nil, mspdiProjectIDs: [String: String] = [:], columnMappings: [ColumnMapping] = []) {
         self.period = period
