@@ -5,6 +5,7 @@ import GovPackIngest
 import GovPackMetrics
 import GovPackRender
 import GovPackRules
+import GovPackStore
 
 /// `govpack run`: the unattended monthly run. Reads the PMO's reference data and every team's
 /// submission for the period, quarantines a submission that cannot be read, lists the teams that
@@ -124,10 +125,11 @@ public struct MonthlyRun {
     ]
 
     public var plan: Plan
-    public var history: [HistoryPoint]
+    /// The earlier periods' snapshots, oldest first (the latest 12 before this period).
+    public var history: [RunSnapshot]
     public var progress: @Sendable (Event) -> Void
 
-    public init(plan: Plan, history: [HistoryPoint] = [], progress: @escaping @Sendable (Event) -> Void = { _ in }) {
+    public init(plan: Plan, history: [RunSnapshot] = [], progress: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.plan = plan
         self.history = history
         self.progress = progress
@@ -154,9 +156,10 @@ public struct MonthlyRun {
             let path = folder + "/" + t.folder
             let files = Self.files(under: path)
             let due = (t.dueDay ?? plan.submissionsDue).flatMap { dueDate(day: $0) }
+            let known = t.projects.isEmpty ? Self.lastKnownProjects(of: t.name, in: history) : t.projects
             teams.append(TeamOutcome(
                 name: t.name, folder: path, state: files.isEmpty ? .missing : .submitted, due: due,
-                files: files, reasons: [], projects: t.projects))
+                files: files, reasons: [], projects: files.isEmpty ? known : t.projects))
         }
         // A folder nobody expected is still read: a new team, or one the configuration forgot.
         for name in found where !claimed.contains(name) {
@@ -222,7 +225,7 @@ public struct MonthlyRun {
         progress(.stage("reading \(teams.filter { $0.state == .submitted }.reduce(0) { $0 + $1.files.count }) files from \(teams.filter { $0.state == .submitted }.count) teams"))
         var result = validation.run(inputs())
         Self.quarantine(&teams, result: result)
-        Self.attributeProjects(&teams, result: result, states: [.quarantined])
+        attributeProjects(&teams, result: result, states: [.quarantined])
         let held = teams.filter { $0.state == .quarantined }
         if !held.isEmpty {
             for t in held { progress(.quarantined(team: t.name, reason: t.reasons.first ?? "")) }
@@ -238,7 +241,7 @@ public struct MonthlyRun {
             result.diagnostics = (result.diagnostics + kept).sorted(by: Diagnostic.ordered)
             result.summary.errors += kept.count
         }
-        Self.attributeProjects(&teams, result: result, states: [.submitted])
+        attributeProjects(&teams, result: result, states: [.submitted])
         return result
     }
 
@@ -256,11 +259,12 @@ public struct MonthlyRun {
 
     /// The projects each team sent, from where each project row came from, with the ones the
     /// configuration expects of it.
-    static func attributeProjects(_ teams: inout [TeamOutcome], result: Validation.Result, states: Set<TeamOutcome.State>) {
+    func attributeProjects(_ teams: inout [TeamOutcome], result: Validation.Result, states: Set<TeamOutcome.State>) {
         let p = result.load.portfolio
         for i in teams.indices where states.contains(teams[i].state) {
             let prefix = teams[i].folder + "/"
-            let sent = p.projects.filter { p.files.path($0.origin.file).hasPrefix(prefix) }.map(\.projectID)
+            var sent = p.projects.filter { p.files.path($0.origin.file).hasPrefix(prefix) }.map(\.projectID)
+            if teams[i].state == .quarantined && sent.isEmpty { sent = Self.lastKnownProjects(of: teams[i].name, in: history) }
             teams[i].projects = Array(Set(sent + teams[i].projects)).sorted()
         }
     }
@@ -360,7 +364,7 @@ extension MonthlyRun {
     }
 
     public static func sha256<D: DataProtocol>(_ data: D) -> String {
-        SHA256.hash(data: data).map { byte in
+        Crypto.SHA256.hash(data: data).map { byte in
             let digits = Array("0123456789abcdef")
             return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
         }.joined()
@@ -394,7 +398,7 @@ extension MonthlyRun {
         RenderInput(
             portfolio: result.load.portfolio, metrics: result.metrics,
             findings: result.diagnostics.filter { $0.severity != .info || $0.id.hasPrefix("rule.") },
-            period: result.period, generatedBy: "govpack \(plan.version)", history: history,
+            period: result.period, generatedBy: "govpack \(plan.version)", history: Self.historyPoints(history),
             waivers: result.waivers.map {
                 WaiverInfo(rule: $0.waiver.rule, project: $0.waiver.project, key: $0.waiver.key, reason: $0.waiver.reason,
                            approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)

@@ -4,7 +4,7 @@ import GovPackCore
 extension MonthlyRun.Outcome {
     /// The summary printed at the end of a run: what was read, rejected, missing and produced,
     /// and how long it took, ending with what the exit code means.
-    public func summaryText(plan: MonthlyRun.Plan, history: String?) -> String {
+    public func summaryText(plan: MonthlyRun.Plan, history: String?, listTeams: Bool = false) -> String {
         var lines: [String] = []
         let submitted = teams.filter { $0.state == .submitted }
         let quarantined = teams.filter { $0.state == .quarantined }
@@ -17,6 +17,11 @@ extension MonthlyRun.Outcome {
             var findings = "\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")"
             if let c = v.metrics.portfolio.complianceScore { findings += String(format: "; compliance %.1f%%", c) }
             lines.append("  findings    " + findings + " (findings.json and the compliance pack list them)")
+        }
+        if listTeams {
+            for t in submitted {
+                lines.append("  submitted   \(t.name): \(t.files.count) file\(t.files.count == 1 ? "" : "s"), \(t.projects.count) project\(t.projects.count == 1 ? "" : "s")")
+            }
         }
         for t in quarantined {
             lines.append("  quarantined \(t.name): left out of the metrics; \(t.projects.count) project\(t.projects.count == 1 ? "" : "s") shown as not reported")
