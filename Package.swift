@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "GovPackPipeline",
-            dependencies: ["GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics"]
+            dependencies: ["GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "Yams"]
         ),
         .executableTarget(
             name: "govpack",
