@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "GovPackPipeline",
             dependencies: [
-                "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender", "GovPackStore",
+                "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender", "GovPackStore", "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

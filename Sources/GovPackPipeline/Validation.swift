@@ -45,6 +45,8 @@ public struct Validation {
             c.escalationThreshold = config.escalationThreshold
             c.gateGraceDays = config.gateGraceDays
             c.staleAfterDays = config.staleDays
+            // The same limit as the rules' risk review: a risk the rules call unreviewed is aged.
+            c.agedRiskDays = config.riskReviewDays
             c.riskAppetite = riskAppetite
             c.eacMethod = eacMethod
             if let ragRedBelow { c.redBelow = ragRedBelow }
