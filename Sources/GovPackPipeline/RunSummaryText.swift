@@ -48,7 +48,10 @@ extension MonthlyRun.Outcome {
         switch status {
         case .complete: lines.append("exit 0: complete")
         case .incomplete:
-            lines.append("exit 1: complete, with \(quarantined.count) quarantined and \(missing.count) missing submission\(quarantined.count + missing.count == 1 ? "" : "s")")
+            var parts: [String] = []
+            if !quarantined.isEmpty { parts.append("\(quarantined.count) submission\(quarantined.count == 1 ? "" : "s") quarantined") }
+            if !missing.isEmpty { parts.append("\(missing.count) team\(missing.count == 1 ? "" : "s") missing") }
+            lines.append("exit 1: complete, with " + parts.joined(separator: " and "))
         case .failed: lines.append("exit 2: the run failed")
         }
         return lines.joined(separator: "\n") + "\n"

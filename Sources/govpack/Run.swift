@@ -107,7 +107,9 @@ struct Run: ParsableCommand {
         let outcome = MonthlyRun(plan: plan, history: history, progress: { progress.event($0) }).execute(
             record: store.map { s in { try s.record(MonthlyRun.snapshot($0)) } })
         progress.finish()
-        let recorded = store == nil ? "not kept (--no-history)" : "recorded \(period) in \(dbPath) (\(history.count + 1) period\(history.count == 0 ? "" : "s") up to now)"
+        let periods = (try? store?.runs().count) ?? nil
+        let recorded = store == nil ? "not kept (--no-history)"
+            : "recorded \(period) in \(dbPath) (it holds \(periods ?? 0) period\(periods == 1 ? "" : "s"); 'govpack history --db \(dbPath)' lists them)"
         let text = outcome.summaryText(plan: plan, history: recorded, listTeams: verbose)
         if outcome.status == .failed {
             printError(text.trimmingCharacters(in: .newlines))
@@ -138,7 +140,7 @@ final class Progress: @unchecked Sendable {
         guard !quiet else { return }
         lock.lock(); defer { lock.unlock() }
         if terminal && !verbose {
-            FileHandle.standardError.write(Data("\r\u{1B}[2K" + "govpack: " + message + "\r").utf8))
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + "govpack: " + message + "\r").utf8))
             shown = true
         } else {
             logger.info("\(message)")

@@ -82,7 +82,7 @@ import Testing
         let summary = outcome.summaryText(plan: Self.plan(dir, teams: teams), history: nil)
         #expect(summary.contains("quarantined claims: left out of the metrics; 6 projects shown as not reported"))
         #expect(summary.contains("missing     payments (due 2026-12-03)"))
-        #expect(summary.hasSuffix("exit 1: complete, with 1 quarantined and 1 missing submissions\n"))
+        #expect(summary.hasSuffix("exit 1: complete, with 1 submission quarantined and 1 team missing\n"))
     }
 
     @Test func otherTeamsRowsNamingAMissingTeamsProjectsAreNotTheirErrors() throws {
