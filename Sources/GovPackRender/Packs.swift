@@ -215,7 +215,10 @@ extension ViewModel {
         row["trend"] = trend(p.projectID)
         row["trendSvg"] = projectTrendSvg(p)
         c["project"] = row
-        c.merge(trends(scope: [p.projectID], base: base)) { a, _ in a }
+        c["previousPeriod"] = input.history.last.map { Transforms.period($0.period) } ?? "–"
+        let slipped = (changes.slippedByProject[p.projectID] ?? []).map { slipRow($0, base: base) }
+        c["slipped"] = slipped
+        c["hasSlipped"] = !slipped.isEmpty
         c["evm"] = headline(p.evm)
         let series = seriesByProject[p.projectID] ?? []
         c["sCurveSvg"] = Charts.sCurve(series, title: "\(p.projectID) S-curve")

@@ -43,6 +43,8 @@ struct Changes {
     /// Milestones expected later than last period's forecast, the longest slip first.
     var slipped: [Slip] = []
     var complianceMoves: [ComplianceMove] = []
+    /// `slipped` by project id, for the one-pagers.
+    var slippedByProject: [String: [Slip]] = [:]
 
     init() {}
 
@@ -95,6 +97,7 @@ struct Changes {
         slipped.sort { a, b in
             (-a.days, a.milestone.projectID, a.milestone.milestoneID) < (-b.days, b.milestone.projectID, b.milestone.milestoneID)
         }
+        for x in slipped { slippedByProject[x.milestone.projectID, default: []].append(x) }
     }
 }
 
