@@ -149,4 +149,39 @@ import Testing
             #expect(!text.contains(absent), "\(path) has no '\(absent)'")
         }
     }
+
+    /// CPI 0.8, (none), 1.0 and SPI 1.2, 1.0, 0.9 on one scale from 0.8 to 1.2 (1.0 included):
+    /// y = 24 - 20 x (v - 0.8) / 0.4 and x = 60 per period. The gap splits CPI into two dots.
+    @Test func cpiAndSPIOnOneSparkline() {
+        let svg = Charts.trendPair(cpi: [0.8, nil, 1.0], spi: [1.2, 1.0, 0.9], title: "P <1>")
+        #expect(svg.contains("aria-label=\"P &lt;1&gt;: CPI (solid) and SPI (dashed) over 3 periods, latest CPI 1.00 SPI 0.90\""))
+        #expect(svg.contains("<line x1=\"0\" y1=\"14\" x2=\"120\" y2=\"14\""))
+        #expect(svg.contains("<circle cx=\"0\" cy=\"24\" r=\"1.5\" fill=\"#1f4e9c\"/><circle cx=\"120\" cy=\"14\" r=\"1.5\" fill=\"#1f4e9c\"/>"))
+        #expect(svg.contains("<polyline points=\"0,4 60,14 120,19\" fill=\"none\" stroke=\"#1f4e9c\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>"))
+    }
+
+    /// Fifteen earlier periods: the sparklines keep the last eleven and the current one.
+    @Test func sparklinesCoverTwelvePeriodsAtMost() throws {
+        var input = Self.input
+        input.history = (0..<15).map { i in
+            HistoryPoint(period: Fixture.period("2025-08").adding(months: i), rag: .amber, cpi: 0.9, spi: 0.8,
+                         riskExposure: 30, complianceScore: 90,
+                         projects: ["PRJ-001": .init(ragDerived: i < 13 ? .amber : .green, ragReported: .green, cpi: 0.9, spi: 0.9,
+                                                     complianceScore: nil, stage: .execution, endSlipDays: nil)])
+        }
+        let html = try Self.page("board.html", .html, input)
+        #expect(html.contains("aria-label=\"CPI: 12 periods, latest 0.89\""))
+        // The trail too: eleven earlier periods (two of them G, the last two) and now.
+        let pgm1 = try Self.page("steering/PGM-1.md", .md, input)
+        #expect(pgm1.contains("| A → A → A → A → A → A → A → A → A → G → G → R |"))
+    }
+
+    /// A project whose team did not report has no risks this period: its risks are not "closed".
+    @Test func risksOfAProjectNotReportedAreNotClosed() throws {
+        var input = Self.input
+        input.history[1].risks["PRJ-005/R-1"] = .init(score: 16, status: .open, title: "Payments outage")
+        let md = try Self.page("risk.md", .md, input)
+        #expect(!md.contains("PRJ-005"))
+        #expect(try Self.page("board.md", .md, input).contains("Risks since October 2026: 1 new, 1 closed, 1 re-scored."))
+    }
 }
