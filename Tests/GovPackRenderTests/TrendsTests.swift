@@ -92,6 +92,19 @@ import Testing
         #expect(html.contains("<td>M-2 Build complete</td><td>6 Jan 2027</td><td>20 Jan 2027</td><td class=\"num\"><span class=\"flag\">+14 days</span></td>"))
     }
 
+    /// The brief's case: forecast 1 Dec 2026 last month, 15 Dec 2026 now. Equal slips sort by project.
+    @Test func forecastMovedFromFirstToFifteenthOfDecember() throws {
+        var input = Self.input
+        let i = try #require(input.portfolio.milestones.firstIndex { $0.projectID == "PRJ-003" && $0.milestoneID == "M-1" })
+        input.portfolio.milestones[i].forecastDate = Fixture.day("2026-12-15")
+        input.history[1].milestones["PRJ-003/M-1"]?.forecastDate = Fixture.day("2026-12-01")
+        #expect(try Self.page("board.md", .md, input).contains("""
+            | [PRJ-001](projects/PRJ-001.md) | M-2 Build complete | 6 Jan 2027 | 20 Jan 2027 | **+14 days** |
+            | [PRJ-003](projects/PRJ-003.md) | M-1 Plan approved | 1 Dec 2026 | 15 Dec 2026 | **+14 days** |
+            """))
+        #expect(try Self.page("projects/PRJ-003.md", .md, input).contains("| M-1 Plan approved | 1 Dec 2026 | 15 Dec 2026 | **+14 days** |"))
+    }
+
     @Test func benefitsAndComplianceTrends() throws {
         let benefits = try Self.page("benefits.md", .md)
         #expect(benefits.contains("Mean realisation 30.0% against 25.0% in October 2026 (▲ +5.0 pts)."))
