@@ -402,6 +402,7 @@ extension MonthlyRun {
             waivers: result.waivers.map {
                 WaiverInfo(rule: $0.waiver.rule, project: $0.waiver.project, key: $0.waiver.key, reason: $0.waiver.reason,
                            approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)
-            })
+            },
+            submissions: Self.submissionStatus(teams, history: history))
     }
 }
