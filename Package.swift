@@ -5,6 +5,12 @@ import PackageDescription
 /// debug builds, and so the tests, keep them.
 let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+/// Extension members are visible only in files that import their module. GRDB (under
+/// GovPackStore) makes its `SQL` type string-interpolable with a `joined(separator:)`; without
+/// this, modules that load it transitively built `"\(a): \(b)"` strings as SQL and printed
+/// `SQL(elements: ...)` in user messages.
+let visibleImportsOnly = SwiftSetting.enableUpcomingFeature("MemberImportVisibility")
+
 let package = Package(
     name: "govpack",
     platforms: [.macOS(.v13)],
@@ -47,7 +53,8 @@ let package = Package(
             dependencies: [
                 "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender", "GovPackStore", "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: [visibleImportsOnly]
         ),
         .executableTarget(
             name: "govpack",
@@ -61,7 +68,8 @@ let package = Package(
                 "CEL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: [visibleImportsOnly]
         ),
         .executableTarget(name: "govpack-gen", dependencies: ["GovPackCore"]),
         .target(name: "GovPackTestSupport", dependencies: ["GovPackCore"], path: "Tests/GovPackTestSupport"),

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension HistoryStore {
     /// The migrations, oldest first. A new release appends one (`v2`, ...) and bumps

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import GovPackCore
 
 /// The run history: one snapshot per period in an SQLite file (default `govpack.db`).

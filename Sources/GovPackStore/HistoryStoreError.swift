@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Why the history could not be opened, read or written: an environment problem, never a
 /// data finding, with a message that says what to do.

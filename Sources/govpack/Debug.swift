@@ -1,5 +1,6 @@
 import ArgumentParser
 import CEL
+import Foundation
 
 /// Measurement helpers for `make bench`; not shown in the main help.
 struct Debug: ParsableCommand {

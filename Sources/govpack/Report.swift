@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import GovPackCore
+import GovPackIngest
 import GovPackPipeline
+import GovPackRules
 import GovPackRender
 
 struct Report: ParsableCommand {
