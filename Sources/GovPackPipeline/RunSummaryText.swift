@@ -1,3 +1,5 @@
+import GovPackMetrics
+import GovPackIngest
 import Foundation
 import GovPackCore
 
