@@ -87,7 +87,8 @@ let package = Package(
         .testTarget(
             name: "GovPackRenderTests", dependencies: ["GovPackRender", "GovPackTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "govpackTests", dependencies: ["GovPackPipeline", "GovPackRender", "GovPackMetrics", "GovPackTestSupport"],
+            name: "govpackTests",
+            dependencies: ["GovPackPipeline", "GovPackRender", "GovPackMetrics", "GovPackStore", "GovPackTestSupport"],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
