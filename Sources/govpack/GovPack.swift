@@ -15,9 +15,14 @@ struct GovPack: ParsableCommand {
         discussion: """
             Reads the CSV and XML files project teams send (the PMO submission standard, version 1), \
             checks them against the PMO's rule packs, and reports every problem with its file, line \
-            and column.
+            and column; computes the portfolio metrics and renders the governance packs.
 
-            Exit codes: 0 clean, 1 errors found, 2 the run itself failed, 64 usage error.
+            Teams checking a submission: 'govpack validate FOLDER'. The PMO's monthly run: \
+            'govpack init' once, then 'govpack run' (configuration, quarantine, history, trends). \
+            An ad-hoc pack: 'govpack report FOLDERS --pack board'.
+
+            Exit codes: 0 clean, 1 errors found (run: submissions quarantined or missing), \
+            2 the run itself failed, 64 usage error.
             """,
         version: version,
         subcommands: [Init.self, Run.self, Validate.self, Metrics.self, Report.self, Rules.self, Schema.self, History.self, Debug.self]
