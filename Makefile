@@ -4,8 +4,8 @@ GOVPACK = $(SWIFT) run --skip-build govpack
 OUT ?= out
 PERIOD ?= 2026-11
 SAMPLE_INPUTS = SampleData/reference SampleData/submissions/2026-11
-# The sample PMO sets a risk appetite for resource risks (see SampleData/README.md).
-APPETITE = --appetite resource=300
+CONFIG = SampleData/govpack.yaml
+HISTORY_PERIODS = 2026-09 2026-10
 
 .PHONY: all deps build release run test bench clean
 
@@ -20,21 +20,28 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Builds, then checks the sample organisation's submissions, computes its metrics and renders its packs into out/.
+# Builds, then performs the sample organisation's monthly runs for 2026-09, 2026-10 and 2026-11
+# (SampleData/govpack.yaml; history in out/govpack.db, so the November packs show the trends),
+# and checks the November submissions as a team would.
 run: build
 	@mkdir -p $(OUT)
+	@for p in $(HISTORY_PERIODS); do \
+	  status=0; $(GOVPACK) run --config $(CONFIG) --period $$p || status=$$?; \
+	  if [ $$status -gt 1 ]; then echo "make run: the $$p run failed (exit $$status)"; exit $$status; fi; echo; \
+	done
+	@status=0; $(GOVPACK) run --config $(CONFIG) --period $(PERIOD) || status=$$?; \
+	  if [ $$status -gt 1 ]; then echo "make run: the $(PERIOD) run failed (exit $$status)"; exit $$status; fi
 	@status=0; $(GOVPACK) validate $(SAMPLE_INPUTS) --period $(PERIOD) > $(OUT)/validation.txt || status=$$?; \
 	  if [ $$status -gt 1 ]; then cat $(OUT)/validation.txt; echo "make run: validate failed (exit $$status)"; exit $$status; fi
-	@$(GOVPACK) validate $(SAMPLE_INPUTS) --period $(PERIOD) --format json > $(OUT)/validation.json || [ $$? -eq 1 ]
-	@$(GOVPACK) metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --out $(OUT)/metrics.json
-	@$(GOVPACK) metrics $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --format csv --out $(OUT)/metrics
-	@$(GOVPACK) report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --out $(OUT)/packs > /dev/null
-	@$(GOVPACK) report $(SAMPLE_INPUTS) --period $(PERIOD) $(APPETITE) --format md --out $(OUT)/packs-md > /dev/null
-	@cat $(OUT)/validation.txt; echo
-	@echo "Sample outputs for $(PERIOD) are in $(OUT)/:"
-	@echo "  $(OUT)/packs/index.html  the governance packs (HTML, print-ready); Markdown in $(OUT)/packs-md/"
-	@echo "  $(OUT)/validation.txt    the findings, as a team or the PMO sees them (also .json)"
-	@echo "  $(OUT)/metrics.json      the portfolio metrics (govpack.metrics/1); tables in $(OUT)/metrics/*.csv"
+	@echo
+	@echo "Sample outputs are in $(OUT)/:"
+	@echo "  $(OUT)/$(PERIOD)/html/index.html  the governance packs for $(PERIOD) (HTML, print-ready), with trends since 2026-09"
+	@echo "  $(OUT)/$(PERIOD)/md/               the same packs in Markdown"
+	@echo "  $(OUT)/$(PERIOD)/run.json          what the run read, quarantined, missed and produced"
+	@echo "  $(OUT)/$(PERIOD)/metrics.json      the portfolio metrics (govpack.metrics/1); tables in metrics/*.csv"
+	@echo "  $(OUT)/2026-09/, $(OUT)/2026-10/   the earlier months (one team missing, one quarantined)"
+	@echo "  $(OUT)/govpack.db                  the run history ('govpack history --db $(OUT)/govpack.db')"
+	@echo "  $(OUT)/validation.txt              the November findings as the teams see them ('govpack validate')"
 
 # The browser tests use headless Chromium: installed when running as root, skipped otherwise.
 test:

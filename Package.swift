@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -49,7 +50,10 @@ let package = Package(
         .target(name: "GovPackStore", dependencies: ["GovPackCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "GovPackPipeline",
-            dependencies: ["GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackStore"],
+            dependencies: [
+                "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender", "GovPackStore", "Yams",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: [visibleImportsOnly]
         ),
         .executableTarget(

@@ -24,6 +24,7 @@ public enum IngestID {
     public static let missingColumn = "ingest.column.missing_required"
     public static let rowsLeftOut = "ingest.column.rows_left_out"
     public static let unknownColumn = "ingest.column.unknown"
+    public static let mappingCollision = "ingest.column.mapping_collision"
     public static let missingField = "ingest.field.missing_required"
     public static let invalidField = "ingest.field.invalid"
     public static let outOfRange = "ingest.field.out_of_range"
@@ -31,6 +32,7 @@ public enum IngestID {
     // Keys and references across the run
     public static let duplicateKey = "ingest.row.duplicate_key"
     public static let unknownProject = "ingest.ref.unknown_project"
+    public static let absentProject = "ingest.ref.absent_project"
     public static let unknownProgram = "ingest.ref.unknown_program"
     public static let unknownPerson = "ingest.ref.unknown_person"
     public static let unknownBenefit = "ingest.ref.unknown_benefit"

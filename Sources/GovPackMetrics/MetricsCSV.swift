@@ -7,8 +7,9 @@ import GovPackCore
 /// Each table has a header row of the JSON keys, rows in the JSON's order, CRLF line ends and
 /// RFC 4180 quoting (a cell holding `,`, `"`, CR or LF is quoted, quotes doubled). Numbers are
 /// spelled as in the JSON and a null is an empty cell. Text cells (ids, names, RAG letters,
-/// stages) that begin with `=`, `+`, `-` or `@` are prefixed with `'` so that a spreadsheet does
-/// not run them as formulas; numbers are never altered, so `-300` stays a number.
+/// stages) that begin with `=`, `+`, `-`, `@`, a tab or a carriage return are prefixed with `'` so
+/// that a spreadsheet does not run them as formulas (OWASP's list: a leading tab or CR can hide a
+/// formula behind it); numbers are never altered, so `-300` stays a number.
 public enum MetricsCSV {
     public enum Table: String, CaseIterable, Sendable {
         case projects, programs, people, riskCategories = "risk_categories", benefits
@@ -43,7 +44,7 @@ public enum MetricsCSV {
         case .null: return ""
         case .number(let s): return quote(s)
         case .text(let s):
-            if let f = s.unicodeScalars.first, "=+-@".unicodeScalars.contains(f) { return quote("'" + s) }
+            if let f = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { return quote("'" + s) }
             return quote(s)
         }
     }

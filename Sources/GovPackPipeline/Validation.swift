@@ -20,16 +20,37 @@ public struct Validation {
         /// Risk appetite per category (open exposure limit); none by default.
         public var riskAppetite: [RiskCategory: Int] = [:]
         public var eacMethod: MetricsConfig.EACMethod = .bacOverCPI
+        /// The run's currency; when set, projects in other currencies are converted with `rates`
+        /// before the metrics (see `CurrencyConversion`) instead of being reported as mixed.
+        public var currency: String?
+        /// One unit of each currency in the run's currency (`EUR: 0.86`).
+        public var rates: [String: Decimal] = [:]
+        /// CPI or SPI below this makes the earned-value signal Red; nil: the default (0.8).
+        public var ragRedBelow: Decimal?
+        /// CPI or SPI below this makes the earned-value signal Amber; nil: the default (0.9).
+        public var ragAmberBelow: Decimal?
 
         public init() {}
+
+        /// The rules' thresholds, with the RAG thresholds the metrics use.
+        var ruleConfig: RuleConfig {
+            var c = config
+            if let ragRedBelow { c.ragRedBelow = NSDecimalNumber(decimal: ragRedBelow).doubleValue }
+            if let ragAmberBelow { c.ragAmberBelow = NSDecimalNumber(decimal: ragAmberBelow).doubleValue }
+            return c
+        }
 
         func metricsConfig(period: Period) -> MetricsConfig {
             var c = MetricsConfig(period: period)
             c.escalationThreshold = config.escalationThreshold
             c.gateGraceDays = config.gateGraceDays
             c.staleAfterDays = config.staleDays
+            // The same limit as the rules' risk review: a risk the rules call unreviewed is aged.
+            c.agedRiskDays = config.riskReviewDays
             c.riskAppetite = riskAppetite
             c.eacMethod = eacMethod
+            if let ragRedBelow { c.redBelow = ragRedBelow }
+            if let ragAmberBelow { c.amberBelow = ragAmberBelow }
             return c
         }
     }
@@ -62,7 +83,7 @@ public struct Validation {
         var loadOptions = options.load
         if loadOptions.period == nil { loadOptions.period = options.period }
         let loadStart = clock.now
-        let load = InputLoader(options: loadOptions).load(paths, diagnostics: sink)
+        var load = InputLoader(options: loadOptions).load(paths, diagnostics: sink)
         let loadSeconds = (clock.now - loadStart).seconds
         for name in load.formatStats.keys.sorted() {
             let s = load.formatStats[name]!
@@ -82,7 +103,12 @@ public struct Validation {
                 "report period \(period) taken from \(from); pass --period YYYY-MM to set it",
                 at: nil)
         }
-        CurrencyCheck.check(load.portfolio, diagnostics: sink)
+        if let currency = options.currency {
+            // Every project not in the run's currency is converted, or reported by name.
+            CurrencyConversion.apply(rates: options.rates, currency: currency, to: &load.portfolio, diagnostics: sink)
+        } else {
+            CurrencyCheck.check(load.portfolio, diagnostics: sink)
+        }
         let metricsStart = clock.now
         var metrics = PortfolioMetrics.compute(load.portfolio, config: options.metricsConfig(period: period))
         timings.append(("metrics", (clock.now - metricsStart).seconds, nil))
@@ -93,7 +119,7 @@ public struct Validation {
         if !options.noRules {
             let rulesStart = clock.now
             let packs = loadPacks(sink)
-            let engine = RuleEngine(packs: packs, config: options.config, diagnostics: sink)
+            let engine = RuleEngine(packs: packs, config: options.ruleConfig, diagnostics: sink)
             let waivers = options.waiversFile.map { WaiverLoader.load(path: $0, diagnostics: sink) } ?? []
             let figures = RuleFigures.figures(metrics, portfolio: load.portfolio)
             let results = engine.run(load.portfolio, period: period, figures: figures, waivers: waivers)

@@ -239,6 +239,36 @@ public enum Charts {
         return s + "</svg>"
     }
 
+    /// CPI (solid) and SPI (dashed) over the same periods on one scale, with a dotted line at
+    /// 1.0 and the latest values written after them; a missing figure leaves a gap in its line.
+    public static func trendPair(cpi: [Double?], spi: [Double?], title: String) -> String {
+        let width = 120, height = 28
+        let count = max(cpi.count, spi.count)
+        let all = (cpi + spi).compactMap { $0 }.filter(\.isFinite)
+        let lo = min(all.min() ?? 1, 1), hi = max(all.max() ?? 1, 1)
+        let span = hi - lo == 0 ? 1 : hi - lo
+        func x(_ i: Int) -> Double { count < 2 ? Double(width) / 2 : Double(width) * Double(i) / Double(count - 1) }
+        func y(_ v: Double) -> Double { Double(height - 4) - Double(height - 8) * (v - lo) / span }
+        func latest(_ vs: [Double?]) -> String { Transforms.ratio(vs.last ?? nil) }
+        let text = "CPI \(latest(cpi)) SPI \(latest(spi))"
+        var s = open(width: width + 110, height: height, label: "\(title): CPI (solid) and SPI (dashed) over \(count) periods, latest \(text)")
+        s += "<line x1=\"0\" y1=\"\(n(y(1)))\" x2=\"\(width)\" y2=\"\(n(y(1)))\" stroke=\"#9a9a9a\" stroke-width=\"1\" stroke-dasharray=\"1 2\"/>"
+        for (values, dash) in [(cpi, ""), (spi, " stroke-dasharray=\"4 2\"")] {
+            // One polyline per run of recorded values.
+            var runs: [[String]] = [[]]
+            for (i, v) in values.enumerated() {
+                if let v, v.isFinite { runs[runs.count - 1].append("\(n(x(i))),\(n(y(v)))") } else if !(runs.last ?? []).isEmpty { runs.append([]) }
+            }
+            for run in runs where !run.isEmpty {
+                s += run.count == 1
+                    ? "<circle cx=\"\(run[0].split(separator: ",")[0])\" cy=\"\(run[0].split(separator: ",")[1])\" r=\"1.5\" fill=\"#1f4e9c\"/>"
+                    : "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke=\"#1f4e9c\" stroke-width=\"1.5\"\(dash)/>"
+            }
+        }
+        s += "<text x=\"\(width + 6)\" y=\"\(height / 2 + 4)\" font-size=\"11\" fill=\"#1a1a1a\">\(xml(text))</text>"
+        return s + "</svg>"
+    }
+
     // MARK: - Helpers
 
     static func open(width: Int, height: Int, label: String) -> String {

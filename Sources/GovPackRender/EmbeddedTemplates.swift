@@ -13,6 +13,27 @@ enum EmbeddedTemplates {
             {{#hasBenefits}}
             <figure>{{{benefitsSvg}}}<figcaption>Realisation against target; "(over)" marks a shortfall past its target date; the dashed line is 100%.</figcaption></figure>
             {{/hasBenefits}}
+            <h3>Realisation since last period</h3>
+            {{#hasHistory}}
+            {{#realisationChange}}
+            <p>Mean realisation {{now}} against {{was}} in {{previousPeriod}} ({{delta}}).</p>
+            {{/realisationChange}}
+            <figure>{{{realisationSvg}}}<figcaption>Mean realisation of measured benefits over the recorded periods.</figcaption></figure>
+            {{#hasBenefitTrend}}
+            <div class="table-wrap"><table>
+            <caption>Realisation per benefit: {{previousPeriod}} against now</caption>
+            <thead><tr><th scope="col">Project</th><th scope="col">Benefit</th><th scope="col" class="num">Then</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th></tr></thead>
+            <tbody>
+            {{#benefitTrend}}
+            <tr><td><a href="{{projectHref}}">{{project}}</a></td><td>{{id}} {{description}}</td><td class="num">{{was}}</td><td class="num">{{now}}</td><td class="num">{{delta}}</td></tr>
+            {{/benefitTrend}}
+            </tbody>
+            </table></div>
+            {{/hasBenefitTrend}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            <p class="note">{{noHistory}}</p>
+            {{/hasHistory}}
             {{#hasShortfalls}}
             <div class="table-wrap"><table>
             <caption>Benefits short of target past their target date</caption>
@@ -79,6 +100,25 @@ enum EmbeddedTemplates {
             {{benefits}} benefits registered; mean realisation of measured benefits {{realisation}}; {{shortfalls}} past their target date short of target.
             {{/summary}}
 
+            ### Realisation since last period
+
+            {{#hasHistory}}
+            {{#realisationChange}}
+            Mean realisation {{now}} against {{was}} in {{previousPeriod}} ({{delta}}).
+            {{/realisationChange}}
+            {{#hasBenefitTrend}}
+
+            | Project | Benefit | Then | Now | Change |
+            |---|---|--:|--:|--:|
+            {{#benefitTrend}}
+            | [{{project}}]({{projectHref}}) | {{id}} {{description}} | {{was}} | {{now}} | {{delta}} |
+            {{/benefitTrend}}
+            {{/hasBenefitTrend}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            {{noHistory}}
+            {{/hasHistory}}
+
             ### Shortfalls
 
             {{#hasShortfalls}}
@@ -142,20 +182,7 @@ enum EmbeddedTemplates {
               <figure>{{{sCurveSvg}}}<figcaption>Portfolio cumulative planned value (solid), earned value (dashed) and actual cost (dotted).</figcaption></figure>
             </div>
             <h3>Change since last period</h3>
-            {{#hasHistory}}
-            <div class="table-wrap"><table>
-            <caption>Headline figures against the previous period</caption>
-            <thead><tr><th scope="col">Measure</th><th scope="col">Previous</th><th scope="col">Now</th><th scope="col">Change</th><th scope="col">Trend</th></tr></thead>
-            <tbody>
-            {{#change}}
-            <tr><td>{{name}}</td><td>{{was}}</td><td>{{now}}</td><td>{{delta}}</td><td>{{{sparkSvg}}}</td></tr>
-            {{/change}}
-            </tbody>
-            </table></div>
-            {{/hasHistory}}
-            {{^hasHistory}}
-            <p class="note">{{noHistory}}</p>
-            {{/hasHistory}}
+            {{> trends}}
             <h3>Headline earned value</h3>
             {{> evm}}
             <h3>Top five risks</h3>
@@ -224,6 +251,7 @@ enum EmbeddedTemplates {
             {{/programmes}}
             </tbody>
             </table></div>
+            {{> notreported}}
             <h3>Watermelons</h3>
             {{#hasWatermelons}}
             <div class="table-wrap"><table>
@@ -287,7 +315,7 @@ enum EmbeddedTemplates {
             |---|---|
             | Portfolio RAG (derived) | {{rag.text}} |
             | Active projects | {{active}} of {{projects}} |
-            | Reported RAG | Red {{red}}, Amber {{amber}}, Green {{green}} |
+            | Reported RAG | Red {{red}}, Amber {{amber}}, Green {{green}}{{#hasNotReportedProjects}}, not reported {{notReportedCount}}{{/hasNotReportedProjects}} |
             | Watermelons | {{watermelons}} |
             | Open risks (critical) | {{openRisks}} ({{criticalRisks}}) |
             | Escalations due | {{escalationDue}} |
@@ -298,16 +326,7 @@ enum EmbeddedTemplates {
 
             ### Change since last period
 
-            {{#hasHistory}}
-            | Measure | Previous | Now | Change |
-            |---|---|---|---|
-            {{#change}}
-            | {{name}} | {{was}} | {{now}} | {{delta}} |
-            {{/change}}
-            {{/hasHistory}}
-            {{^hasHistory}}
-            {{noHistory}}
-            {{/hasHistory}}
+            {{> trends}}
 
             ### Headline earned value
 
@@ -352,6 +371,7 @@ enum EmbeddedTemplates {
             {{#programmes}}
             | [{{id}} {{name}}]({{href}}) | {{rag.text}} | {{projects}} ({{active}}) | {{bac}} | {{ac}} | {{eac}} | {{cpi}} | {{spi}} | {{openRisks}} | {{exposure}} |
             {{/programmes}}
+            {{> notreported}}
 
             ### Watermelons
 
@@ -526,6 +546,30 @@ enum EmbeddedTemplates {
               <div class="kpi"><span class="label">Not updated this period</span><span class="value">{{notReported}}</span></div>
             </div>
             {{/summary}}
+            <h3>Compliance trend</h3>
+            {{#hasHistory}}
+            {{#complianceChange}}
+            <p>Compliance score {{now}} against {{was}} in {{previousPeriod}} ({{delta}}).</p>
+            {{/complianceChange}}
+            <figure>{{{complianceSvg}}}<figcaption>Portfolio compliance score over the recorded periods.</figcaption></figure>
+            {{#hasComplianceMoves}}
+            <div class="table-wrap"><table>
+            <caption>Projects whose compliance score changed since {{previousPeriod}}, the largest fall first</caption>
+            <thead><tr><th scope="col">Project</th><th scope="col" class="num">Then</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th></tr></thead>
+            <tbody>
+            {{#complianceMoves}}
+            <tr><td><a href="{{href}}">{{id}} {{name}}</a></td><td class="num">{{was}}</td><td class="num">{{now}}</td><td class="num">{{delta}}</td></tr>
+            {{/complianceMoves}}
+            </tbody>
+            </table></div>
+            {{/hasComplianceMoves}}
+            {{^hasComplianceMoves}}
+            <p class="note">No project's compliance score changed since {{previousPeriod}}.</p>
+            {{/hasComplianceMoves}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            <p class="note">{{noHistory}}</p>
+            {{/hasHistory}}
             <div class="table-wrap"><table>
             <caption>Findings by rule</caption>
             <thead><tr><th scope="col">Rule</th><th scope="col">Severity</th><th scope="col" class="num">Findings</th><th scope="col">Projects</th></tr></thead>
@@ -550,6 +594,22 @@ enum EmbeddedTemplates {
             </section>
             <section class="page" id="submissions">
             <h2>Late and missing submissions, stage gates</h2>
+            {{#hasSubmissions}}
+            <h3>Submissions this period</h3>
+            {{#submissionCounts}}
+            <p>Teams: {{submitted}} submitted, {{quarantined}} quarantined (left out of the figures), {{missing}} missing.</p>
+            {{/submissionCounts}}
+            <div class="table-wrap"><table>
+            <caption>Teams expected to submit, missing and quarantined first</caption>
+            <thead><tr><th scope="col">Team</th><th scope="col">Status</th><th scope="col">Due</th><th scope="col" class="num">Files</th><th scope="col">Reasons</th></tr></thead>
+            <tbody>
+            {{#teams}}
+            <tr><td>{{name}}</td><td><span class="{{stateCss}}">{{state}}</span></td><td>{{due}}</td><td class="num">{{files}}</td><td>{{#hasReasons}}<ul class="reasons">{{#reasons}}<li>{{reason}}</li>{{/reasons}}</ul>{{/hasReasons}}{{^hasReasons}}–{{/hasReasons}}</td></tr>
+            {{/teams}}
+            </tbody>
+            </table></div>
+            {{> notreported}}
+            {{/hasSubmissions}}
             {{#hasLate}}
             <div class="table-wrap"><table>
             <caption>Active projects whose status was not updated this period or is older than {{staleAfter}} days</caption>
@@ -626,6 +686,28 @@ enum EmbeddedTemplates {
             Compliance score {{score}} · errors {{errors}} · warnings {{warnings}} · stale status {{stale}} · not updated this period {{notReported}}
             {{/summary}}
 
+            ### Compliance trend
+
+            {{#hasHistory}}
+            {{#complianceChange}}
+            Compliance score {{now}} against {{was}} in {{previousPeriod}} ({{delta}}).
+            {{/complianceChange}}
+
+            {{#hasComplianceMoves}}
+            | Project | Then | Now | Change |
+            |---|--:|--:|--:|
+            {{#complianceMoves}}
+            | [{{id}} {{name}}]({{href}}) | {{was}} | {{now}} | {{delta}} |
+            {{/complianceMoves}}
+            {{/hasComplianceMoves}}
+            {{^hasComplianceMoves}}
+            No project's compliance score changed since {{previousPeriod}}.
+            {{/hasComplianceMoves}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            {{noHistory}}
+            {{/hasHistory}}
+
             ### Findings by rule
 
             {{#hasFindings}}
@@ -647,6 +729,21 @@ enum EmbeddedTemplates {
             | [{{id}} {{name}}]({{href}}) | {{compliance}} | {{errors}} | {{warnings}} | {{findings}} | {{lastUpdated}}{{#stale}} **stale**{{/stale}} |
             {{/projects}}
 
+            {{#hasSubmissions}}
+            ### Submissions this period
+
+            {{#submissionCounts}}
+            Teams: {{submitted}} submitted, {{quarantined}} quarantined (left out of the figures), {{missing}} missing.
+            {{/submissionCounts}}
+
+            | Team | Status | Due | Files | Reasons |
+            |---|---|---|--:|---|
+            {{#teams}}
+            | {{name}} | {{state}} | {{due}} | {{files}} | {{reasonText}} |
+            {{/teams}}
+            {{> notreported}}
+
+            {{/hasSubmissions}}
             ### Late and missing submissions
 
             {{#hasLate}}
@@ -938,6 +1035,32 @@ enum EmbeddedTemplates {
             | [{{project}}]({{projectHref}}) | {{id}} {{name}} | {{baseline}} | {{forecast}} | {{actual}} | {{slip}} | {{#slipped}}**{{flag}}**{{/slipped}}{{^slipped}}{{flag}}{{/slipped}} |
 
             """#,
+        "partials/notreported.html.mustache": #"""
+            {{#hasNotReportedProjects}}
+            <div class="table-wrap"><table class="not-reported">
+            <caption>Not reported this period, the team's submission missing or quarantined: {{notReportedCount}}</caption>
+            <thead><tr><th scope="col">Project</th><th scope="col">Programme</th><th scope="col">Team</th><th scope="col">Status</th><th scope="col">Last reported</th><th scope="col">RAG then</th></tr></thead>
+            <tbody>
+            {{#notReportedProjects}}
+            <tr><td>{{id}} {{name}}</td><td>{{programme}}</td><td>{{team}}</td><td><span class="rag rag-none">not reported</span></td><td>{{lastPeriod}}</td><td>{{lastRag}}</td></tr>
+            {{/notReportedProjects}}
+            </tbody>
+            </table></div>
+            {{/hasNotReportedProjects}}
+
+            """#,
+        "partials/notreported.md.mustache": #"""
+            {{#hasNotReportedProjects}}
+            Not reported this period, the team's submission missing or quarantined: {{notReportedCount}}.
+
+            | Project | Programme | Team | Status | Last reported | RAG then |
+            |---|---|---|---|---|---|
+            {{#notReportedProjects}}
+            | {{id}} {{name}} | {{programme}} | {{team}} | *not reported* | {{lastPeriod}} | {{lastRag}} |
+            {{/notReportedProjects}}
+            {{/hasNotReportedProjects}}
+
+            """#,
         "partials/riskhead.html.mustache": #"""
             <thead><tr><th scope="col">Project</th><th scope="col">Risk</th><th scope="col">Title</th><th scope="col">Category</th><th scope="col" class="num">P x I</th><th scope="col">Band</th><th scope="col">Owner</th><th scope="col">Escalated</th><th scope="col">Raised</th><th scope="col">Last review</th></tr></thead>
 
@@ -966,6 +1089,7 @@ enum EmbeddedTemplates {
             nav a { color: var(--accent); font-size: 13px; }
             h2 { font-size: 20px; border-bottom: 1px solid var(--rule); padding-bottom: 3px; margin: 22px 0 10px; }
             h3 { font-size: 16px; margin: 16px 0 6px; }
+            h4 { font-size: 14px; margin: 12px 0 4px; }
             a { color: var(--accent); }
             p.note { color: var(--muted); font-size: 13px; margin: 4px 0 10px; }
             .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 14px; }
@@ -987,6 +1111,10 @@ enum EmbeddedTemplates {
             .rag-g { background: #1e7b34; color: #ffffff; }
             .rag-none { background: #6b6b6b; color: #ffffff; }
             .flag { font-weight: 600; color: #8a1c15; }
+            .callout { margin: 6px 0 2px; color: #8a1c15; }
+            ul.went-red { margin: 0 0 10px; }
+            ul.reasons { margin: 0; padding-left: 16px; }
+            table.not-reported td { color: var(--muted); background: #ededed; }
             .band-low { background: #d7ecd9; } .band-medium { background: #ffe58a; } .band-high { background: #f4a261; } .band-critical { background: #b3261e; color: #ffffff; }
             .sev-error { color: #8a1c15; font-weight: 600; } .sev-warning { color: #6b4a00; font-weight: 600; } .sev-info { color: var(--muted); }
             .util-over { background: #b3261e; color: #ffffff; font-weight: 600; } .util-high { background: #ffe58a; } .util-ok { background: #d7ecd9; } .util-none { color: var(--muted); }
@@ -1018,6 +1146,112 @@ enum EmbeddedTemplates {
             }
 
             """#,
+        "partials/trends.html.mustache": #"""
+            {{#hasHistory}}
+            <div class="table-wrap"><table>
+            <caption>Headline figures against {{previousPeriod}}</caption>
+            <thead><tr><th scope="col">Measure</th><th scope="col">Previous</th><th scope="col">Now</th><th scope="col">Change</th><th scope="col">Trend</th></tr></thead>
+            <tbody>
+            {{#change}}
+            <tr><td>{{name}}</td><td>{{was}}</td><td>{{now}}</td><td>{{delta}}</td><td>{{{sparkSvg}}}</td></tr>
+            {{/change}}
+            </tbody>
+            </table></div>
+            <h4>RAG moves since {{previousPeriod}}</h4>
+            {{#hasWentRed}}
+            <p class="callout"><strong>Went Red this month:</strong></p>
+            <ul class="went-red">
+            {{#wentRed}}
+            <li><a href="{{href}}">{{id}} {{name}}</a> (was {{was.text}})</li>
+            {{/wentRed}}
+            </ul>
+            {{/hasWentRed}}
+            {{#hasRagMoves}}
+            <div class="table-wrap"><table>
+            <caption>Projects whose derived RAG changed, those that went Red first</caption>
+            <thead><tr><th scope="col">Project</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Change</th></tr></thead>
+            <tbody>
+            {{#ragMoves}}
+            <tr><td><a href="{{href}}">{{id}} {{name}}</a></td><td><span class="rag {{was.css}}">{{was.text}}</span></td><td><span class="rag {{now.css}}">{{now.text}}</span></td><td>{{#wentRed}}<span class="flag">went Red</span>{{/wentRed}}{{^wentRed}}{{direction}}{{/wentRed}}</td></tr>
+            {{/ragMoves}}
+            </tbody>
+            </table></div>
+            {{/hasRagMoves}}
+            {{^hasRagMoves}}
+            <p class="note">No project's derived RAG changed since {{previousPeriod}}.</p>
+            {{/hasRagMoves}}
+            {{#riskMoves}}
+            <p>Risks since {{previousPeriod}}: {{new}} new, {{closed}} closed, {{rescored}} re-scored.</p>
+            {{/riskMoves}}
+            <h4>Milestones slipped since {{previousPeriod}}</h4>
+            {{#hasSlipped}}
+            <div class="table-wrap"><table>
+            <caption>Milestones now expected later than last period's forecast, the longest slip first</caption>
+            <thead><tr><th scope="col">Project</th><th scope="col">Milestone</th><th scope="col">Forecast last period</th><th scope="col">Forecast now</th><th scope="col" class="num">Slipped by</th></tr></thead>
+            <tbody>
+            {{#slipped}}
+            <tr><td><a href="{{projectHref}}">{{project}}</a></td><td>{{id}} {{name}}</td><td>{{was}}</td><td>{{now}}</td><td class="num"><span class="flag">{{by}}</span></td></tr>
+            {{/slipped}}
+            </tbody>
+            </table></div>
+            {{/hasSlipped}}
+            {{^hasSlipped}}
+            <p class="note">No milestone slipped since {{previousPeriod}}.</p>
+            {{/hasSlipped}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            <p class="note">{{noHistory}}</p>
+            {{/hasHistory}}
+
+            """#,
+        "partials/trends.md.mustache": #"""
+            {{^hasHistory}}{{noHistory}}
+            {{/hasHistory}}{{#hasHistory}}| Measure | Previous | Now | Change |
+            |---|---|---|---|
+            {{#change}}
+            | {{name}} | {{was}} | {{now}} | {{delta}} |
+            {{/change}}
+
+            RAG moves since {{previousPeriod}}:
+
+            {{#hasWentRed}}
+            **Went Red this month:**
+
+            {{#wentRed}}
+            - [{{id}} {{name}}]({{href}}) (was {{was.text}})
+            {{/wentRed}}
+
+            {{/hasWentRed}}
+            {{#hasRagMoves}}
+            | Project | Was | Now | Change |
+            |---|---|---|---|
+            {{#ragMoves}}
+            | [{{id}} {{name}}]({{href}}) | {{was.text}} | {{now.text}} | {{#wentRed}}**went Red**{{/wentRed}}{{^wentRed}}{{direction}}{{/wentRed}} |
+            {{/ragMoves}}
+            {{/hasRagMoves}}
+            {{^hasRagMoves}}
+            No project's derived RAG changed since {{previousPeriod}}.
+            {{/hasRagMoves}}
+
+            {{#riskMoves}}
+            Risks since {{previousPeriod}}: {{new}} new, {{closed}} closed, {{rescored}} re-scored.
+            {{/riskMoves}}
+
+            Milestones slipped since {{previousPeriod}}:
+
+            {{#hasSlipped}}
+            | Project | Milestone | Forecast last period | Forecast now | Slipped by |
+            |---|---|---|---|--:|
+            {{#slipped}}
+            | [{{project}}]({{projectHref}}) | {{id}} {{name}} | {{was}} | {{now}} | **{{by}}** |
+            {{/slipped}}
+            {{/hasSlipped}}
+            {{^hasSlipped}}
+            No milestone slipped since {{previousPeriod}}.
+            {{/hasSlipped}}
+            {{/hasHistory}}
+
+            """#,
         "portfolio/portfolio.html.mustache": #"""
             {{> head}}
             <section class="page" id="ranking">
@@ -1037,6 +1271,9 @@ enum EmbeddedTemplates {
             {{^hasRanking}}
             <p class="note">No active projects.</p>
             {{/hasRanking}}
+            {{> notreported}}
+            <h3>Change since last period</h3>
+            {{> trends}}
             </section>
             <section class="page" id="alignment">
             <h2>Strategic alignment against cost</h2>
@@ -1092,6 +1329,11 @@ enum EmbeddedTemplates {
             {{^hasRanking}}
             No active projects.
             {{/hasRanking}}
+            {{> notreported}}
+
+            ### Change since last period
+
+            {{> trends}}
 
             ## Stage distribution
 
@@ -1134,8 +1376,31 @@ enum EmbeddedTemplates {
               <div class="kpi"><span class="label">Last update</span><span class="value">{{lastUpdated}}{{#stale}} <span class="flag">stale</span>{{/stale}}</span></div>
             </div>
             <p><strong>Status:</strong> {{statusSummary}}</p>
-            <p class="note">RAG trend: {{trend}}</p>
+            {{#hasHistory}}
+            <p>RAG trend: {{trend}}</p>
+            <figure>{{{trendSvg}}}<figcaption>CPI (solid) and SPI (dashed) over the recorded periods; the dotted line is 1.0.</figcaption></figure>
+            {{/hasHistory}}
             {{/project}}
+            {{#hasHistory}}
+            <h3>Milestones slipped since {{previousPeriod}}</h3>
+            {{#hasSlipped}}
+            <div class="table-wrap"><table>
+            <caption>Milestones now expected later than last period's forecast</caption>
+            <thead><tr><th scope="col">Milestone</th><th scope="col">Forecast last period</th><th scope="col">Forecast now</th><th scope="col" class="num">Slipped by</th></tr></thead>
+            <tbody>
+            {{#slipped}}
+            <tr><td>{{id}} {{name}}</td><td>{{was}}</td><td>{{now}}</td><td class="num"><span class="flag">{{by}}</span></td></tr>
+            {{/slipped}}
+            </tbody>
+            </table></div>
+            {{/hasSlipped}}
+            {{^hasSlipped}}
+            <p class="note">No milestone slipped since {{previousPeriod}}.</p>
+            {{/hasSlipped}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            <p class="note">{{noHistory}}</p>
+            {{/hasHistory}}
             {{> evm}}
             <figure>{{{sCurveSvg}}}<figcaption>Cumulative planned value (solid), earned value (dashed) and actual cost (dotted).</figcaption></figure>
             <h3>Decisions and escalations</h3>
@@ -1235,8 +1500,28 @@ enum EmbeddedTemplates {
 
             Status: {{statusSummary}}
 
+            {{#hasHistory}}
             RAG trend: {{trend}}
+
+            {{/hasHistory}}
             {{/project}}
+            {{#hasHistory}}
+            Milestones slipped since {{previousPeriod}}:
+
+            {{#hasSlipped}}
+            | Milestone | Forecast last period | Forecast now | Slipped by |
+            |---|---|---|--:|
+            {{#slipped}}
+            | {{id}} {{name}} | {{was}} | {{now}} | **{{by}}** |
+            {{/slipped}}
+            {{/hasSlipped}}
+            {{^hasSlipped}}
+            No milestone slipped since {{previousPeriod}}.
+            {{/hasSlipped}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            {{noHistory}}
+            {{/hasHistory}}
 
             {{> evm}}
 
@@ -1449,6 +1734,58 @@ enum EmbeddedTemplates {
             {{/categories}}
             </tbody>
             </table></div>
+            <h3>Changes since last period</h3>
+            {{#hasHistory}}
+            <figure>{{{exposureSvg}}}<figcaption>Open risk exposure over the recorded periods.</figcaption></figure>
+            <h4>New risks since {{previousPeriod}}</h4>
+            {{#hasNewRisks}}
+            <div class="table-wrap"><table>
+            <caption>Open risks not open in {{previousPeriod}}</caption>
+            {{> riskhead}}
+            <tbody>
+            {{#newRisks}}
+            {{> riskrow}}
+            {{/newRisks}}
+            </tbody>
+            </table></div>
+            {{/hasNewRisks}}
+            {{^hasNewRisks}}
+            <p class="note">No new risks.</p>
+            {{/hasNewRisks}}
+            <h4>Closed since {{previousPeriod}}</h4>
+            {{#hasClosedRisks}}
+            <div class="table-wrap"><table>
+            <caption>Risks open in {{previousPeriod}} that are now closed or no longer in the register</caption>
+            <thead><tr><th scope="col">Project</th><th scope="col">Risk</th><th scope="col" class="num">Score then</th></tr></thead>
+            <tbody>
+            {{#closedRisks}}
+            <tr><td><a href="{{projectHref}}">{{project}}</a></td><td>{{id}} {{title}}</td><td class="num">{{score}}</td></tr>
+            {{/closedRisks}}
+            </tbody>
+            </table></div>
+            {{/hasClosedRisks}}
+            {{^hasClosedRisks}}
+            <p class="note">No risks closed.</p>
+            {{/hasClosedRisks}}
+            <h4>Re-scored since {{previousPeriod}}</h4>
+            {{#hasRescoredRisks}}
+            <div class="table-wrap"><table>
+            <caption>Open risks whose score changed (probability x impact)</caption>
+            <thead><tr><th scope="col">Project</th><th scope="col">Risk</th><th scope="col">Owner</th><th scope="col" class="num">Score</th><th scope="col" class="num">Change</th><th scope="col">Band now</th></tr></thead>
+            <tbody>
+            {{#rescoredRisks}}
+            <tr><td><a href="{{projectHref}}">{{project}}</a></td><td>{{id}} {{title}}</td><td>{{owner}}</td><td class="num">{{change}}</td><td class="num">{{delta}}</td><td class="{{bandCss}}">{{band}}</td></tr>
+            {{/rescoredRisks}}
+            </tbody>
+            </table></div>
+            {{/hasRescoredRisks}}
+            {{^hasRescoredRisks}}
+            <p class="note">No open risk was re-scored.</p>
+            {{/hasRescoredRisks}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            <p class="note">{{noHistory}}</p>
+            {{/hasHistory}}
             </section>
             <section class="page" id="escalations">
             <h2>Escalations and ownership</h2>
@@ -1539,6 +1876,51 @@ enum EmbeddedTemplates {
             | {{category}} | {{openRisks}} | {{exposure}} | {{appetite}} | {{#breach}}**{{status}}**{{/breach}}{{^breach}}{{status}}{{/breach}} |
             {{/categories}}
 
+            ## Changes since last period
+
+            {{#hasHistory}}
+            ### New risks since {{previousPeriod}}
+
+            {{#hasNewRisks}}
+            {{> riskhead}}
+            {{#newRisks}}
+            {{> riskrow}}
+            {{/newRisks}}
+            {{/hasNewRisks}}
+            {{^hasNewRisks}}
+            No new risks.
+            {{/hasNewRisks}}
+
+            ### Closed since {{previousPeriod}}
+
+            {{#hasClosedRisks}}
+            | Project | Risk | Score then |
+            |---|---|--:|
+            {{#closedRisks}}
+            | [{{project}}]({{projectHref}}) | {{id}} {{title}} | {{score}} |
+            {{/closedRisks}}
+            {{/hasClosedRisks}}
+            {{^hasClosedRisks}}
+            No risks closed.
+            {{/hasClosedRisks}}
+
+            ### Re-scored since {{previousPeriod}}
+
+            {{#hasRescoredRisks}}
+            | Project | Risk | Owner | Score | Change | Band now |
+            |---|---|---|--:|--:|---|
+            {{#rescoredRisks}}
+            | [{{project}}]({{projectHref}}) | {{id}} {{title}} | {{owner}} | {{change}} | {{delta}} | {{band}} |
+            {{/rescoredRisks}}
+            {{/hasRescoredRisks}}
+            {{^hasRescoredRisks}}
+            No open risk was re-scored.
+            {{/hasRescoredRisks}}
+            {{/hasHistory}}
+            {{^hasHistory}}
+            {{noHistory}}
+            {{/hasHistory}}
+
             ## Escalations due
 
             {{#hasEscalations}}
@@ -1607,6 +1989,10 @@ enum EmbeddedTemplates {
               <figure>{{{ragDonutSvg}}}<figcaption>Active projects of the programme by derived RAG.</figcaption></figure>
             </div>
             {{> evm}}
+            {{#hasHistory}}
+            <h3>Change since last period</h3>
+            {{> trends}}
+            {{/hasHistory}}
             <h3>Projects</h3>
             {{^hasHistory}}
             <p class="note">{{noHistory}}</p>
@@ -1616,10 +2002,11 @@ enum EmbeddedTemplates {
             <thead><tr><th scope="col">Project</th><th scope="col">Stage</th><th scope="col">Reported</th><th scope="col">Derived</th><th scope="col">Trend</th><th scope="col" class="num">CPI</th><th scope="col" class="num">SPI</th><th scope="col" class="num">EAC</th><th scope="col">Forecast end slip</th><th scope="col" class="num">Open risks</th><th scope="col">Last update</th></tr></thead>
             <tbody>
             {{#projects}}
-            <tr><td><a href="{{href}}">{{id}} {{name}}</a></td><td>{{stage}}</td><td><span class="rag {{ragReported.css}}">{{ragReported.text}}</span></td><td><span class="rag {{rag.css}}">{{rag.text}}</span>{{#watermelon}} <span class="flag">watermelon</span>{{/watermelon}}</td><td>{{trend}}</td><td class="num">{{cpi}}</td><td class="num">{{spi}}</td><td class="num">{{eac}}</td><td>{{endSlip}}</td><td class="num">{{openRisks}}</td><td>{{lastUpdated}}{{#stale}} <span class="flag">stale</span>{{/stale}}</td></tr>
+            <tr><td><a href="{{href}}">{{id}} {{name}}</a></td><td>{{stage}}</td><td><span class="rag {{ragReported.css}}">{{ragReported.text}}</span></td><td><span class="rag {{rag.css}}">{{rag.text}}</span>{{#watermelon}} <span class="flag">watermelon</span>{{/watermelon}}</td><td>{{trend}}{{#hasHistory}}<br>{{{trendSvg}}}{{/hasHistory}}</td><td class="num">{{cpi}}</td><td class="num">{{spi}}</td><td class="num">{{eac}}</td><td>{{endSlip}}</td><td class="num">{{openRisks}}</td><td>{{lastUpdated}}{{#stale}} <span class="flag">stale</span>{{/stale}}</td></tr>
             {{/projects}}
             </tbody>
             </table></div>
+            {{> notreported}}
             <h3>Decisions and escalations</h3>
             {{> decisions}}
             </section>
@@ -1722,6 +2109,12 @@ enum EmbeddedTemplates {
 
             {{> evm}}
 
+            {{#hasHistory}}
+            ### Change since last period
+
+            {{> trends}}
+
+            {{/hasHistory}}
             ### Projects
 
             {{^hasHistory}}
@@ -1733,6 +2126,7 @@ enum EmbeddedTemplates {
             {{#projects}}
             | [{{id}} {{name}}]({{href}}) | {{stage}} | {{ragReported.text}} | {{rag.text}}{{#watermelon}} **watermelon**{{/watermelon}} | {{trend}} | {{cpi}} | {{spi}} | {{eac}} | {{endSlip}} | {{openRisks}} | {{lastUpdated}}{{#stale}} **stale**{{/stale}} |
             {{/projects}}
+            {{> notreported}}
 
             ### Decisions and escalations
 

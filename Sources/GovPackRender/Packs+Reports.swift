@@ -28,6 +28,9 @@ extension ViewModel {
         c["demand"] = demandRows()
         c["hasDemand"] = !m.resourceDemand.isEmpty
         c["programmes"] = m.programs.map { programRow($0, base: base) }
+        c["change"] = change()
+        c.merge(trends(scope: nil, base: base)) { a, _ in a }
+        addNotReported(scope: nil, into: &c)
         return c
     }
 
@@ -80,6 +83,18 @@ extension ViewModel {
         c["concentration"] = byExposure.map { projectRow($0, base: base) }
         c["top"] = open.prefix(10).map { riskRow($0, base: base) }
         c["hasTop"] = !open.isEmpty
+        c["previousPeriod"] = input.history.last.map { Transforms.period($0.period) } ?? "–"
+        let new = changes.newRisks.map { riskRow($0, base: base) }
+        c["newRisks"] = new
+        c["hasNewRisks"] = !new.isEmpty
+        let closed = changes.closedRisks.map { closedRiskRow($0, base: base) }
+        c["closedRisks"] = closed
+        c["hasClosedRisks"] = !closed.isEmpty
+        let rescored = changes.rescored.map { rescoredRow($0.risk, was: $0.was, base: base) }
+        c["rescoredRisks"] = rescored
+        c["hasRescoredRisks"] = !rescored.isEmpty
+        c["exposureSvg"] = spark({ Double($0.riskExposure) }, Double(s.risks.exposure), text: Transforms.count(s.risks.exposure),
+                                 title: "Open risk exposure")
         return c
     }
 
@@ -161,6 +176,25 @@ extension ViewModel {
         let high = m.highImpactGroupsBelowTarget.map(adoptionRow)
         c["highImpact"] = high
         c["hasHighImpact"] = !high.isEmpty
+        let last = input.history.last
+        let now = m.portfolio.benefitRealisationPct
+        c["realisationChange"] = [
+            "was": Transforms.percent(last?.benefitRealisationPct), "now": Transforms.percent(now),
+            "delta": Transforms.deltaPercent(zip2(now, last?.benefitRealisationPct, -)),
+        ] as Model
+        c["realisationSvg"] = spark(\.benefitRealisationPct, now, text: Transforms.percent(now), title: "Benefit realisation")
+        c["previousPeriod"] = last.map { Transforms.period($0.period) } ?? "–"
+        // Each benefit's realisation last period against now; a benefit new since then shows "–".
+        let trend = last == nil ? [] : m.benefits.map { b -> Model in
+            let was = last?.benefits[b.projectID + "/" + b.benefitID] ?? nil
+            var row = benefitRow(b, base: base)
+            row["was"] = Transforms.percent(was)
+            row["now"] = Transforms.percent(b.realisationPct)
+            row["delta"] = Transforms.deltaPercent(zip2(b.realisationPct, was, -))
+            return row
+        }
+        c["benefitTrend"] = trend
+        c["hasBenefitTrend"] = !trend.isEmpty
         return c
     }
 
@@ -214,6 +248,21 @@ extension ViewModel {
         c["lateGates"] = lateGates.map { gateRow($0, base: base) }
         c["hasGates"] = !missedGates.isEmpty || !lateGates.isEmpty
         c["staleAfter"] = String(m.config.staleAfterDays)
+        let last = input.history.last
+        let score = m.portfolio.complianceScore
+        c["complianceChange"] = [
+            "was": Transforms.percent(last?.complianceScore), "now": Transforms.percent(score),
+            "delta": Transforms.deltaPercent(zip2(score, last?.complianceScore, -)),
+        ] as Model
+        c["complianceSvg"] = spark(\.complianceScore, score, text: Transforms.percent(score), title: "Compliance score")
+        c["previousPeriod"] = last.map { Transforms.period($0.period) } ?? "–"
+        let moves = changes.complianceMoves.map { x -> Model in
+            ["id": x.projectID, "name": metricsByID[x.projectID]?.name ?? "–", "href": projectHref(x.projectID, base: base),
+             "was": Transforms.percent(x.was), "now": Transforms.percent(x.now), "delta": Transforms.deltaPercent(x.now - x.was)]
+        }
+        c["complianceMoves"] = moves
+        c["hasComplianceMoves"] = !moves.isEmpty
+        c.merge(submissionModel(base: base)) { a, _ in a }
         // Waivers: expired ones first (their failures count again), then by expiry.
         let waivers = input.waivers.sorted { a, b in
             let ka = (a.expires < end ? 0 : 1, a.expires.daysSinceEpoch, a.rule, a.project ?? "", a.key ?? "")

@@ -26,9 +26,11 @@ extension ViewModel {
             "overAllocated": Transforms.count(s.overAllocatedPeople),
         ] as Model
         c["evm"] = headline(s.evm)
-        c["ragDonutSvg"] = donut(m.projects, title: "Active projects by derived RAG")
+        c["ragDonutSvg"] = donut(m.projects, title: "Active projects by derived RAG", notReported: notReported(scope: nil).count)
         c["sCurveSvg"] = Charts.sCurve(m.evmSeries, title: "Portfolio S-curve")
         c["change"] = change()
+        c.merge(trends(scope: nil, base: base)) { a, _ in a }
+        addNotReported(scope: nil, into: &c)
         let top = Array(openRisksByScore.prefix(5))
         c["topRisks"] = top.map { riskRow($0, base: base) }
         c["hasTopRisks"] = !top.isEmpty
@@ -58,30 +60,58 @@ extension ViewModel {
     func change() -> [Model] {
         guard let last = input.history.last else { return [] }
         let s = m.portfolio
-        let h = input.history
-        func spark(_ past: [Double?], _ now: Double?, _ text: String, _ name: String) -> String {
-            let values = (past + [now]).compactMap { $0 }
-            return values.count < 2 ? "" : Charts.sparkline(values, last: text, title: name)
-        }
         let ragRank: (RAG?) -> Double? = { $0.map { Double(2 - $0.rank) } }
         return [
             ["name": "Portfolio RAG", "was": rag(last.rag)["text"] ?? "–", "now": rag(s.rag)["text"] ?? "–",
-             "delta": last.rag == s.rag ? "► no change" : ((s.rag?.rank ?? 0) > (last.rag?.rank ?? 0) ? "▼ worse" : "▲ better"),
-             "sparkSvg": spark(h.map { ragRank($0.rag) }, ragRank(s.rag), s.rag?.name ?? "–", "Portfolio RAG (up is better)")],
+             "delta": ragDelta(last.rag, s.rag),
+             "sparkSvg": spark({ ragRank($0.rag) }, ragRank(s.rag), text: s.rag?.name ?? "–", title: "Portfolio RAG (up is better)")],
             ["name": "CPI", "was": Transforms.ratio(last.cpi), "now": Transforms.ratio(s.evm.cpi),
              "delta": Transforms.deltaRatio(zip2(s.evm.cpi, last.cpi, -)),
-             "sparkSvg": spark(h.map(\.cpi), s.evm.cpi, Transforms.ratio(s.evm.cpi), "CPI")],
+             "sparkSvg": spark(\.cpi, s.evm.cpi, text: Transforms.ratio(s.evm.cpi), title: "CPI")],
             ["name": "SPI", "was": Transforms.ratio(last.spi), "now": Transforms.ratio(s.evm.spi),
              "delta": Transforms.deltaRatio(zip2(s.evm.spi, last.spi, -)),
-             "sparkSvg": spark(h.map(\.spi), s.evm.spi, Transforms.ratio(s.evm.spi), "SPI")],
+             "sparkSvg": spark(\.spi, s.evm.spi, text: Transforms.ratio(s.evm.spi), title: "SPI")],
             ["name": "Open risk exposure", "was": Transforms.count(last.riskExposure), "now": Transforms.count(s.risks.exposure),
              "delta": Transforms.delta(s.risks.exposure - last.riskExposure),
-             "sparkSvg": spark(h.map { Double($0.riskExposure) }, Double(s.risks.exposure), Transforms.count(s.risks.exposure), "Open risk exposure")],
+             "sparkSvg": spark({ Double($0.riskExposure) }, Double(s.risks.exposure), text: Transforms.count(s.risks.exposure),
+                               title: "Open risk exposure")],
             ["name": "Compliance score", "was": Transforms.percent(last.complianceScore),
              "now": Transforms.percent(s.complianceScore),
              "delta": Transforms.deltaPercent(zip2(s.complianceScore, last.complianceScore, -)),
-             "sparkSvg": spark(h.map(\.complianceScore), s.complianceScore, Transforms.percent(s.complianceScore), "Compliance score")],
+             "sparkSvg": spark(\.complianceScore, s.complianceScore, text: Transforms.percent(s.complianceScore), title: "Compliance score")],
+            ["name": "Benefit realisation", "was": Transforms.percent(last.benefitRealisationPct),
+             "now": Transforms.percent(s.benefitRealisationPct),
+             "delta": Transforms.deltaPercent(zip2(s.benefitRealisationPct, last.benefitRealisationPct, -)),
+             "sparkSvg": spark(\.benefitRealisationPct, s.benefitRealisationPct, text: Transforms.percent(s.benefitRealisationPct),
+                               title: "Benefit realisation")],
         ]
+    }
+
+    /// One programme's change lines: RAG, CPI, SPI and open exposure.
+    func programChange(_ g: ProgramMetrics) -> [Model] {
+        guard let last = input.history.last else { return [] }
+        let was = last.programs[g.programID]
+        let ragRank: (RAG?) -> Double? = { $0.map { Double(2 - $0.rank) } }
+        return [
+            ["name": "Programme RAG", "was": rag(was?.rag)["text"] ?? "–", "now": rag(g.rag)["text"] ?? "–",
+             "delta": was == nil ? "–" : ragDelta(was?.rag, g.rag),
+             "sparkSvg": spark({ ragRank($0.programs[g.programID]?.rag) }, ragRank(g.rag), text: g.rag?.name ?? "–",
+                               title: "\(g.programID) RAG (up is better)")],
+            ["name": "CPI", "was": Transforms.ratio(was?.cpi), "now": Transforms.ratio(g.evm.cpi),
+             "delta": Transforms.deltaRatio(zip2(g.evm.cpi, was?.cpi, -)),
+             "sparkSvg": spark({ $0.programs[g.programID]?.cpi }, g.evm.cpi, text: Transforms.ratio(g.evm.cpi), title: "\(g.programID) CPI")],
+            ["name": "SPI", "was": Transforms.ratio(was?.spi), "now": Transforms.ratio(g.evm.spi),
+             "delta": Transforms.deltaRatio(zip2(g.evm.spi, was?.spi, -)),
+             "sparkSvg": spark({ $0.programs[g.programID]?.spi }, g.evm.spi, text: Transforms.ratio(g.evm.spi), title: "\(g.programID) SPI")],
+            ["name": "Open risk exposure", "was": Transforms.count(was?.exposure), "now": Transforms.count(g.risks.exposure),
+             "delta": Transforms.delta(was.map { g.risks.exposure - $0.exposure }),
+             "sparkSvg": spark({ $0.programs[g.programID].map { Double($0.exposure) } }, Double(g.risks.exposure),
+                               text: Transforms.count(g.risks.exposure), title: "\(g.programID) open risk exposure")],
+        ]
+    }
+
+    func ragDelta(_ was: RAG?, _ now: RAG?) -> String {
+        was == now ? "► no change" : ((now?.rank ?? 0) > (was?.rank ?? 0) ? "▼ worse" : "▲ better")
     }
 
     func zip2(_ a: Double?, _ b: Double?, _ f: (Double, Double) -> Double) -> Double? {
@@ -127,12 +157,17 @@ extension ViewModel {
         let members = membersByProgram[g.programID] ?? []
         let ids = members.map(\.projectID)
         c["evm"] = headline(g.evm)
-        c["ragDonutSvg"] = donut(members, title: "\(g.programID) active projects by derived RAG")
+        c["ragDonutSvg"] = donut(members, title: "\(g.programID) active projects by derived RAG",
+                                 notReported: notReported(scope: g.programID).count)
         c["projects"] = members.map { p -> Model in
             var r = projectRow(p, base: base)
             r["trend"] = trend(p.projectID)
+            r["trendSvg"] = projectTrendSvg(p)
             return r
         }
+        c["change"] = programChange(g)
+        c.merge(trends(scope: Set(ids), base: base)) { a, _ in a }
+        addNotReported(scope: g.programID, into: &c)
         c["hasProjects"] = !members.isEmpty
         let ms = milestonesOfInterest(ids).map { milestoneRow($0, base: base) }
         c["milestones"] = ms
@@ -164,7 +199,7 @@ extension ViewModel {
 
     /// A project's RAG over the recorded periods, or the no-history note.
     func trend(_ id: String) -> String {
-        let past = input.history.compactMap { $0.projectRAG[id]?.rawValue }
+        let past = recentHistory.compactMap { $0.ragDerived(id)?.rawValue }
         guard !past.isEmpty else { return "no earlier periods" }
         return (past + [metricsByID[id]?.ragDerived.rawValue ?? "–"]).joined(separator: " → ")
     }
@@ -178,7 +213,12 @@ extension ViewModel {
         row["programmeHref"] = p.programID.map { programHref($0, base: base) } ?? ""
         row["hasProgramme"] = p.programID != nil
         row["trend"] = trend(p.projectID)
+        row["trendSvg"] = projectTrendSvg(p)
         c["project"] = row
+        c["previousPeriod"] = input.history.last.map { Transforms.period($0.period) } ?? "–"
+        let slipped = (changes.slippedByProject[p.projectID] ?? []).map { slipRow($0, base: base) }
+        c["slipped"] = slipped
+        c["hasSlipped"] = !slipped.isEmpty
         c["evm"] = headline(p.evm)
         let series = seriesByProject[p.projectID] ?? []
         c["sCurveSvg"] = Charts.sCurve(series, title: "\(p.projectID) S-curve")

@@ -17,9 +17,13 @@ public struct RenderInput: Sendable {
     public var history: [HistoryPoint]
     /// The approved exceptions of the run, for the compliance report.
     public var waivers: [WaiverInfo]
+    /// Which teams submitted, were quarantined or are missing, and the projects left without a
+    /// report; nil outside a monthly run (`report`), and the packs then say nothing about it.
+    public var submissions: SubmissionStatus?
 
     public init(portfolio: Portfolio, metrics: PortfolioMetrics, findings: [Diagnostic], period: Period,
-                generatedBy: String, history: [HistoryPoint] = [], waivers: [WaiverInfo] = []) {
+                generatedBy: String, history: [HistoryPoint] = [], waivers: [WaiverInfo] = [],
+                submissions: SubmissionStatus? = nil) {
         self.portfolio = portfolio
         self.metrics = metrics
         self.findings = findings
@@ -27,6 +31,7 @@ public struct RenderInput: Sendable {
         self.generatedBy = generatedBy
         self.history = history
         self.waivers = waivers
+        self.submissions = submissions
     }
 }
 
@@ -53,7 +58,8 @@ public struct WaiverInfo: Sendable, Equatable {
     }
 }
 
-/// One earlier period's headline figures, for trends and "change since last period".
+/// One earlier period's figures, for trends and "change since last period". Keys: project and
+/// programme ids; risks, milestones and benefits as `PROJECT/ID` (`PRJ-001/R-3`).
 public struct HistoryPoint: Sendable, Equatable {
     public var period: Period
     public var rag: RAG?
@@ -61,18 +67,157 @@ public struct HistoryPoint: Sendable, Equatable {
     public var spi: Double?
     public var riskExposure: Int
     public var complianceScore: Double?
-    /// Derived RAG by project id, for project trends.
+    public var benefitRealisationPct: Double?
+    /// Derived RAG by project id; `projects[id].ragDerived` wins where both are given.
     public var projectRAG: [String: RAG]
+    public var projects: [String: ProjectPoint]
+    public var programs: [String: ProgramPoint]
+    public var risks: [String: RiskPoint]
+    public var milestones: [String: MilestonePoint]
+    /// Realisation % by `PROJECT/BENEFIT`; nil when the benefit was registered but not measured.
+    public var benefits: [String: Double?]
 
     public init(period: Period, rag: RAG?, cpi: Double?, spi: Double?, riskExposure: Int,
-                complianceScore: Double?, projectRAG: [String: RAG] = [:]) {
+                complianceScore: Double?, projectRAG: [String: RAG] = [:], benefitRealisationPct: Double? = nil,
+                projects: [String: ProjectPoint] = [:], programs: [String: ProgramPoint] = [:],
+                risks: [String: RiskPoint] = [:], milestones: [String: MilestonePoint] = [:],
+                benefits: [String: Double?] = [:]) {
         self.period = period
         self.rag = rag
         self.cpi = cpi
         self.spi = spi
         self.riskExposure = riskExposure
         self.complianceScore = complianceScore
+        self.benefitRealisationPct = benefitRealisationPct
         self.projectRAG = projectRAG
+        self.projects = projects
+        self.programs = programs
+        self.risks = risks
+        self.milestones = milestones
+        self.benefits = benefits
+    }
+
+    /// The project's derived RAG that period, if it was recorded.
+    public func ragDerived(_ projectID: String) -> RAG? { projects[projectID]?.ragDerived ?? projectRAG[projectID] }
+
+    /// One project's figures in an earlier period.
+    public struct ProjectPoint: Sendable, Equatable {
+        public var ragDerived: RAG
+        public var ragReported: RAG
+        public var cpi: Double?
+        public var spi: Double?
+        public var complianceScore: Double?
+        public var stage: Stage
+        public var endSlipDays: Int?
+
+        public init(ragDerived: RAG, ragReported: RAG, cpi: Double?, spi: Double?, complianceScore: Double?,
+                    stage: Stage, endSlipDays: Int?) {
+            self.ragDerived = ragDerived
+            self.ragReported = ragReported
+            self.cpi = cpi
+            self.spi = spi
+            self.complianceScore = complianceScore
+            self.stage = stage
+            self.endSlipDays = endSlipDays
+        }
+    }
+
+    /// One programme's roll-up in an earlier period.
+    public struct ProgramPoint: Sendable, Equatable {
+        public var rag: RAG?
+        public var cpi: Double?
+        public var spi: Double?
+        public var exposure: Int
+
+        public init(rag: RAG?, cpi: Double?, spi: Double?, exposure: Int) {
+            self.rag = rag
+            self.cpi = cpi
+            self.spi = spi
+            self.exposure = exposure
+        }
+    }
+
+    /// One risk as it stood in an earlier period.
+    public struct RiskPoint: Sendable, Equatable {
+        public var score: Int
+        public var status: OpenClosed
+        public var title: String
+
+        public init(score: Int, status: OpenClosed, title: String) {
+            self.score = score
+            self.status = status
+            self.title = title
+        }
+    }
+
+    /// One milestone's dates as they stood in an earlier period.
+    public struct MilestonePoint: Sendable, Equatable {
+        public var forecastDate: Day?
+        public var actualDate: Day?
+        public var baselineDate: Day
+
+        public init(forecastDate: Day?, actualDate: Day?, baselineDate: Day) {
+            self.forecastDate = forecastDate
+            self.actualDate = actualDate
+            self.baselineDate = baselineDate
+        }
+    }
+}
+
+/// What the monthly run received: one entry per expected team, and the projects of teams whose
+/// submission is missing or quarantined, which the packs list in grey rather than drop.
+public struct SubmissionStatus: Sendable, Equatable {
+    public var teams: [TeamStatus]
+    public var notReported: [NotReportedProject]
+
+    public init(teams: [TeamStatus], notReported: [NotReportedProject]) {
+        self.teams = teams
+        self.notReported = notReported
+    }
+}
+
+/// One expected team's submission this period.
+public struct TeamStatus: Sendable, Equatable {
+    public enum State: String, Sendable, CaseIterable {
+        case submitted, quarantined, missing
+    }
+
+    public var name: String
+    public var state: State
+    /// When the submission was due, if the configuration says.
+    public var due: Day?
+    /// Files read from the team's folder (0 when missing).
+    public var files: Int
+    /// Why a submission was quarantined, each as `file:line: message`.
+    public var reasons: [String]
+
+    public init(name: String, state: State, due: Day? = nil, files: Int = 0, reasons: [String] = []) {
+        self.name = name
+        self.state = state
+        self.due = due
+        self.files = files
+        self.reasons = reasons
+    }
+}
+
+/// A project the run has no report for (its team is missing or quarantined), with what the
+/// history last knew of it.
+public struct NotReportedProject: Sendable, Equatable {
+    public var projectID: String
+    public var name: String?
+    public var programID: String?
+    public var team: String
+    public var lastPeriod: Period?
+    public var lastRAG: RAG?
+
+    public init(projectID: String, name: String? = nil, programID: String? = nil, team: String,
+                lastPeriod: Period? = nil, lastRAG: RAG? = nil) {
+        self.projectID = projectID
+        self.name = name
+        self.programID = programID
+        self.team = team
+        self.lastPeriod = lastPeriod
+        self.lastRAG = lastRAG
     }
 }
 

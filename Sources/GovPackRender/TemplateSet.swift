@@ -79,16 +79,25 @@ struct TemplateSet: Sendable {
         return (f, String(stem[..<dot]))
     }
 
-    static func applyOverride(_ dir: URL, to files: inout [String: (display: String, text: String)]) throws {
+    /// Reads the override folder. The folder itself may be a symbolic link (the user named it),
+    /// but a link inside it is refused: it could make a template of any file on the machine.
+    static func applyOverride(_ given: URL, to files: inout [String: (display: String, text: String)]) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw TemplateError(file: dir.path, line: 0, column: 0, message: "the templates folder does not exist")
+        guard fm.fileExists(atPath: given.path, isDirectory: &isDir), isDir.boolValue else {
+            throw TemplateError(file: given.path, line: 0, column: 0, message: "the templates folder does not exist")
         }
+        let dir = given.standardizedFileURL.resolvingSymlinksInPath()
         guard let walker = fm.enumerator(at: dir, includingPropertiesForKeys: nil) else { return }
         var found: [String] = []
-        for case let url as URL in walker where url.lastPathComponent.hasSuffix(".mustache") {
-            found.append(url.path)
+        for case let url as URL in walker {
+            var st = stat()
+            if lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
+                throw TemplateError(
+                    file: url.path, line: 0, column: 0,
+                    message: "is a symbolic link; templates must be files inside the templates folder (a link could read files elsewhere)")
+            }
+            if url.lastPathComponent.hasSuffix(".mustache") { found.append(url.path) }
         }
         let root = dir.standardizedFileURL.path
         for path in found.sorted() {

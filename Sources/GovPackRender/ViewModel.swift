@@ -34,6 +34,7 @@ struct ViewModel {
     var glossary: [Model] = []
     var projectFiles: [String: String] = [:]
     var programFiles: [String: String] = [:]
+    var changes = Changes()
 
     init(_ input: RenderInput, format: OutputFormat) {
         self.input = input
@@ -75,6 +76,7 @@ struct ViewModel {
         }
         let codes = Set(input.portfolio.projects.compactMap(\.currency))
         currency = codes.count == 1 ? (codes.first ?? "") : ""
+        changes = Changes(input, known: metricsByID)
     }
 
     var ext: String { format.rawValue }

@@ -14,6 +14,10 @@ public struct RuleConfig: Sendable {
     public var largeBudget = 1_000_000.0
     /// Open risks at or above this score need an owner and a response plan.
     public var ownedRiskScore = 12
+    /// CPI or SPI below this makes the earned-value signal Red (a Green report is a watermelon).
+    public var ragRedBelow = 0.8
+    /// CPI or SPI below this (and not Red) makes the earned-value signal Amber.
+    public var ragAmberBelow = 0.9
     /// `--strict`: warnings count as errors.
     public var strict = false
 
@@ -25,6 +29,7 @@ public struct RuleConfig: Sendable {
             ("escalation_threshold", .int(escalationThreshold)), ("gate_grace_days", .int(gateGraceDays)),
             ("stale_days", .int(staleDays)), ("risk_review_days", .int(riskReviewDays)),
             ("large_budget", .double(largeBudget)), ("owned_risk_score", .int(ownedRiskScore)),
+            ("rag_red_below", .double(ragRedBelow)), ("rag_amber_below", .double(ragAmberBelow)),
         ]
     }
 

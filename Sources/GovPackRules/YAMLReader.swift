@@ -30,6 +30,19 @@ public struct YAMLReader {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 error("yaml", "YAML syntax error: \(problem)", at: mark)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                // Yams refuses the whole document and marks the mapping; point at the repeat.
+                let keys = duplicates.sorted()
+                let at = keys.lazy.compactMap { repeatedKey($0, inBlockMappingAt: context.mark) }.first
+                if let at {
+                    diagnostics.emit(
+                        "\(idPrefix).duplicate_key", .error, "key '\(at.key)' appears twice in the mapping",
+                        at: SourceLocation(file: path, line: at.line, column: at.column), hint: "keep one of the two")
+                } else {
+                    error(
+                        "duplicate_key", "the key(s) \(keys.map { "'\($0)'" }.joined(separator: ", ")) appear more than once in the mapping",
+                        at: context.mark, hint: "keep one of each")
+                }
             default:
                 error("yaml", "YAML error: \(e)", at: nil)
             }
@@ -38,6 +51,30 @@ public struct YAMLReader {
             self.error("yaml", "YAML error: \(error)", at: nil)
             return nil
         }
+    }
+
+    /// The second `key:` of a block mapping whose keys start at `mark`'s column; nil for flow
+    /// mappings or when it cannot be found.
+    private func repeatedKey(_ key: String, inBlockMappingAt mark: Mark) -> (key: String, line: Int, column: Int)? {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mark.column - 1
+        var seen = 0
+        var n = mark.line
+        while n - 1 < lines.count {
+            let text = lines[n - 1]
+            let lead = text.prefix { $0 == " " }.count
+            let rest = text.dropFirst(n == mark.line ? indent : lead)
+            let blank = rest.allSatisfy { $0 == " " } || rest.hasPrefix("#")
+            if n > mark.line && !blank && lead < indent { return nil }
+            if (n == mark.line || lead == indent) && !blank {
+                for form in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(form + ":") {
+                    seen += 1
+                    if seen == 2 { return (key, n, indent + 1) }
+                }
+            }
+            n += 1
+        }
+        return nil
     }
 
     public func location(_ mark: Mark?) -> SourceLocation {

@@ -20,7 +20,7 @@ struct GovPack: ParsableCommand {
             Exit codes: 0 clean, 1 errors found, 2 the run itself failed, 64 usage error.
             """,
         version: version,
-        subcommands: [Validate.self, Metrics.self, Report.self, Rules.self, Schema.self, History.self, Debug.self]
+        subcommands: [Init.self, Run.self, Validate.self, Metrics.self, Report.self, Rules.self, Schema.self, History.self, Debug.self]
     )
 }
 

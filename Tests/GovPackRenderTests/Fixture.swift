@@ -249,4 +249,63 @@ enum Fixture {
         return RenderInput(portfolio: pf, metrics: metrics, findings: findings, period: period("2026-11"),
                            generatedBy: "govpack 0.1.0", waivers: waivers)
     }
+
+    /// `input()` with two earlier periods (September and October 2026) and the monthly run's
+    /// submission status. Against October: PRJ-001 went Green to Red, PRJ-002 Green to Amber,
+    /// PRJ-003 Amber to Green; PRJ-001's R-1 was re-scored 12 to 20, R-2 is new, R-3 (score 6)
+    /// left the register; PRJ-001's M-2 was forecast for 6 Jan 2027 and is now 20 Jan 2027
+    /// (+14 days), PRJ-003's M-1 moved earlier (20 to 10 Dec). Team payments is missing,
+    /// digital quarantined; PRJ-005 (PGM-1) and PRJ-006 (PGM-2) are not reported.
+    static func inputWithHistory() -> RenderInput {
+        var input = input()
+        typealias P = HistoryPoint.ProjectPoint
+        let september = HistoryPoint(
+            period: period("2026-09"), rag: .green, cpi: 0.95, spi: 0.9, riskExposure: 20, complianceScore: 80,
+            benefitRealisationPct: 10,
+            projects: [
+                "PRJ-001": P(ragDerived: .green, ragReported: .green, cpi: 0.8, spi: 0.8, complianceScore: 100, stage: .execution, endSlipDays: 0),
+                "PRJ-002": P(ragDerived: .green, ragReported: .green, cpi: nil, spi: nil, complianceScore: 75, stage: .planning, endSlipDays: nil),
+                "PRJ-003": P(ragDerived: .amber, ragReported: .amber, cpi: nil, spi: nil, complianceScore: nil, stage: .planning, endSlipDays: nil),
+            ],
+            programs: ["PGM-1": .init(rag: .green, cpi: 0.8, spi: 0.8, exposure: 12)])
+        let october = HistoryPoint(
+            period: period("2026-10"), rag: .amber, cpi: 0.9, spi: 0.8, riskExposure: 30, complianceScore: 90,
+            benefitRealisationPct: 25,
+            projects: [
+                "PRJ-001": P(ragDerived: .green, ragReported: .green, cpi: 0.9, spi: 0.85, complianceScore: 100, stage: .execution, endSlipDays: 0),
+                "PRJ-002": P(ragDerived: .green, ragReported: .green, cpi: 1.0, spi: 1.0, complianceScore: 75, stage: .execution, endSlipDays: 31),
+                "PRJ-003": P(ragDerived: .amber, ragReported: .amber, cpi: 0.85, spi: 0.9, complianceScore: 90, stage: .planning, endSlipDays: 31),
+                "PRJ-004": P(ragDerived: .green, ragReported: .green, cpi: 1.05, spi: 1.0, complianceScore: nil, stage: .closed, endSlipDays: 31),
+            ],
+            programs: [
+                "PGM-1": .init(rag: .amber, cpi: 0.92, spi: 0.88, exposure: 25),
+                "PGM-2": .init(rag: .green, cpi: 0.85, spi: 0.9, exposure: 20),
+            ],
+            risks: [
+                "PRJ-001/R-1": .init(score: 12, status: .open, title: "Key supplier insolvency"),
+                "PRJ-001/R-3": .init(score: 6, status: .open, title: "Data centre move"),
+                "PRJ-002/R-1": .init(score: 12, status: .open, title: "Regulator changes *rules*"),
+                "PRJ-003/R-1": .init(score: 20, status: .open, title: "Skills shortage"),
+            ],
+            milestones: [
+                "PRJ-001/M-1": .init(forecastDate: nil, actualDate: day("2026-10-05"), baselineDate: day("2026-09-30")),
+                "PRJ-001/M-2": .init(forecastDate: day("2027-01-06"), actualDate: nil, baselineDate: day("2026-12-15")),
+                "PRJ-003/M-1": .init(forecastDate: day("2026-12-20"), actualDate: nil, baselineDate: day("2026-12-10")),
+            ],
+            benefits: ["PRJ-004/B-1": Double?.some(30), "PRJ-001/B-1": Double?.none])
+        input.history = [september, october]
+        input.submissions = SubmissionStatus(
+            teams: [
+                TeamStatus(name: "claims", state: .submitted, due: day("2026-12-05"), files: 9),
+                TeamStatus(name: "payments", state: .missing, due: day("2026-12-05")),
+                TeamStatus(name: "digital", state: .quarantined, due: day("2026-12-05"), files: 3,
+                           reasons: ["submissions/2026-11/digital/risks.csv:4: unterminated quote <in> | field"]),
+            ],
+            notReported: [
+                NotReportedProject(projectID: "PRJ-006", name: nil, programID: "PGM-2", team: "digital"),
+                NotReportedProject(projectID: "PRJ-005", name: "Payments hub", programID: "PGM-1", team: "payments",
+                                   lastPeriod: period("2026-10"), lastRAG: .amber),
+            ])
+        return input
+    }
 }

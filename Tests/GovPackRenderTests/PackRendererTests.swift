@@ -30,13 +30,10 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
     /// a real view model (inside an empty list nothing can be).
     @Test(arguments: OutputFormat.allCases)
     func fixtureChecksEveryShippedName(format: OutputFormat) throws {
-        var input = Self.input
-        input.history = [HistoryPoint(period: Fixture.period("2026-10"), rag: .amber, cpi: 0.9, spi: 0.8,
-                                      riskExposure: 30, complianceScore: 90)]
-        #expect(try PackRenderer().uncheckedNames(input, format: format) == [])
+        #expect(try PackRenderer().uncheckedNames(Fixture.inputWithHistory(), format: format) == [])
         // Without history the change list is empty and its names go unchecked.
         let unchecked = try PackRenderer().uncheckedNames(Self.input, format: format)
-        #expect(unchecked.contains("board/board.\(format.rawValue).mustache:\(format == .md ? 24 : 27):\(format == .md ? 14 : 26) was"))
+        #expect(unchecked.contains("partials/trends.\(format.rawValue).mustache:\(format == .md ? 5 : 7):\(format == .md ? 14 : 26) was"))
     }
 
     @Test(arguments: OutputFormat.allCases)
@@ -162,10 +159,8 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
 
     /// Templates/VALUES.md lists every name each pack's templates can use.
     @Test func valueCatalogueIsCurrent() throws {
-        var input = Self.input  // with history, so that the change list shows its names
-        input.history = [HistoryPoint(period: Fixture.period("2026-10"), rag: .amber, cpi: 0.9, spi: 0.8,
-                                      riskExposure: 30, complianceScore: 90)]
-        let text = ValueCatalogue.markdown(input)
+        // With history and submissions, so that every trend list shows its names.
+        let text = ValueCatalogue.markdown(Fixture.inputWithHistory())
         let url = TestPaths.root.appendingPathComponent("Templates/VALUES.md")
         let current = String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)
         if current != text {

@@ -46,10 +46,49 @@ public struct LoadOptions: Sendable {
     public var period: Period?
     /// MSPDI files mapped to project ids, by file stem or relative path; default: the file stem.
     public var mspdiProjectIDs: [String: String]
+    /// Teams' own names for standard CSV columns (XML is not mapped: its schema fixes the names).
+    public var columnMappings: [ColumnMapping]
+    /// Projects known to exist but not in this run (their team was quarantined or sent nothing),
+    /// by id, with why: a row of another team naming one is left out with a note, not an error.
+    public var absentProjects: [String: String] = [:]
 
-    public init(period: Period? = nil, mspdiProjectIDs: [String: String] = [:]) {
+    public init(period: Period? = nil, mspdiProjectIDs: [String: String] = [:], columnMappings: [ColumnMapping] = []) {
         self.period = period
         self.mspdiProjectIDs = mspdiProjectIDs
+        self.columnMappings = columnMappings
+    }
+}
+
+/// A team's name for a standard column: in the CSV files of `entity` under `folder`, a header
+/// named `from` (matched like the standard names: trimmed, case-insensitive) is read as `to`.
+public struct ColumnMapping: Sendable, Hashable {
+    /// The folder whose files it covers, as the input paths spell it (e.g. the team's folder
+    /// `submissions/2026-11/claims`), or relative to an input argument (`claims`); empty: every file.
+    public var folder: String
+    public var entity: Entity
+    /// The team's column name.
+    public var from: String
+    /// The standard column name it stands for.
+    public var to: String
+
+    public init(folder: String, entity: Entity, from: String, to: String) {
+        self.folder = folder
+        self.entity = entity
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether the mapping covers this file: the file's display path (the input argument joined
+    /// with the path below it) or its path relative to the argument lies under `folder`.
+    public func applies(to file: InputFile) -> Bool {
+        var f = folder
+        while f.hasPrefix("./") { f.removeFirst(2) }
+        while f.count > 1 && f.hasSuffix("/") { f.removeLast() }
+        if f.isEmpty || f == "." { return true }
+        let prefix = f + "/"
+        var shown = file.displayPath
+        while shown.hasPrefix("./") { shown.removeFirst(2) }
+        return shown.hasPrefix(prefix) || file.relativePath.hasPrefix(prefix)
     }
 }
 

@@ -60,7 +60,7 @@ public struct InputLoader {
         }
         var portfolio = builder.build()
         let start = clock.now
-        PortfolioIntegrity.check(&portfolio, diagnostics: diagnostics)
+        PortfolioIntegrity.check(&portfolio, diagnostics: diagnostics, absentProjects: options.absentProjects)
         return LoadResult(
             portfolio: portfolio, files: seen, rejected: rejected, formatStats: stats,
             integritySeconds: (clock.now - start).seconds)

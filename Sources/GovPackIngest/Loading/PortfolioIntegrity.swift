@@ -4,7 +4,7 @@ import GovPackCore
 /// between entities. Offending rows are reported and left out, as metrics-json.md settles.
 public enum PortfolioIntegrity {
     /// Removes duplicates (the first row in read order wins) and rows with broken references.
-    public static func check(_ p: inout Portfolio, diagnostics: DiagnosticSink) {
+    public static func check(_ p: inout Portfolio, diagnostics: DiagnosticSink, absentProjects: [String: String] = [:]) {
         let files = p.files
         dedupe(&p.programs, files, diagnostics)
         dedupe(&p.people, files, diagnostics)
@@ -21,7 +21,7 @@ public enum PortfolioIntegrity {
         dedupe(&p.dependencies, files, diagnostics)
         dedupe(&p.changeImpacts, files, diagnostics)
         dedupe(&p.lessons, files, diagnostics)
-        checkReferences(&p, diagnostics)
+        checkReferences(&p, diagnostics, absentProjects: absentProjects)
     }
 
     static func dedupe<R: EntityRow>(_ rows: inout [R], _ files: SourceFiles, _ diagnostics: DiagnosticSink) {
@@ -86,7 +86,7 @@ public enum PortfolioIntegrity {
         }
     }
 
-    static func checkReferences(_ p: inout Portfolio, _ diagnostics: DiagnosticSink) {
+    static func checkReferences(_ p: inout Portfolio, _ diagnostics: DiagnosticSink, absentProjects: [String: String] = [:]) {
         let files = p.files
         let projectIDs = IDSet(p.projects.lazy.map(\.projectID))
         let programIDs = IDSet(p.programs.lazy.map(\.programID))
@@ -111,6 +111,13 @@ public enum PortfolioIntegrity {
         func location<R: EntityRow>(_ r: R) -> SourceLocation { files.location(r.origin, element: R.entity.xmlElement) }
 
         func unknownProject<R: EntityRow>(_ r: R, _ id: String, _ column: String) {
+            if let why = absentProjects[id] {
+                diagnostics.emit(
+                    IngestID.absentProject, .info,
+                    "\(R.entity.rawValue) row names \(column) '\(id)', a project not in this run (\(why)); the row is left out",
+                    at: location(r), projectID: id)
+                return
+            }
             diagnostics.emit(
                 IngestID.unknownProject, .error,
                 "\(R.entity.rawValue) row names \(column) '\(id)', which is not a project of this run; the row is left out",

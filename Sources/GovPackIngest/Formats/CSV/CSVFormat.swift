@@ -22,6 +22,7 @@ public enum CSVFormat: InputFormat {
             return false
         }
         builder.reserveRows(entity, lineCount(bytes))
+        let mappings = options.columnMappings.filter { $0.entity == entity && $0.applies(to: file) }
         // The header's slots, in a plain buffer for the per-row calls.
         var slots = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
         defer { slots.deallocate() }
@@ -33,7 +34,9 @@ public enum CSVFormat: InputFormat {
         let readable = CSVReader.read(bytes, path: file.displayPath, diagnostics: builder.diagnostics) { record in
             records += 1
             if records == 1 {
-                let bound = bindHeader(record, entity: entity, builder: builder, path: file.displayPath)
+                let bound = mappings.isEmpty
+                    ? bindHeader(record, entity: entity, builder: builder, path: file.displayPath)
+                    : bindHeaderFully(record, entity: entity, mappings: mappings, builder: builder, path: file.displayPath)
                 slots = .allocate(capacity: bound.count)
                 _ = slots.initialize(from: bound)
                 return
@@ -68,7 +71,8 @@ public enum CSVFormat: InputFormat {
     /// Teams send the same header in every file, and binding one costs more than typing a small
     /// file's rows (Foundation trimming, case folding, sets): a header whose bytes equal the last
     /// clean header of its entity (every column a distinct contract column, all required ones
-    /// there, so binding reports nothing) reuses its slots.
+    /// there, so binding reports nothing) reuses its slots. (Headers under column mappings are
+    /// always bound in full: the same bytes mean other columns there.)
     private static func bindHeader(_ record: CSVRecord, entity: Entity, builder: PortfolioBuilder, path: String) -> [Int] {
         var raw: [UInt8] = []
         for i in 0..<record.count {
@@ -77,24 +81,64 @@ public enum CSVFormat: InputFormat {
             raw.append(contentsOf: f)
         }
         if let cached = builder.cleanHeader(entity, raw: raw) { return cached }
-        let slots = bindHeaderFully(record, entity: entity, builder: builder, path: path)
+        let slots = bindHeaderFully(record, entity: entity, mappings: [], builder: builder, path: path)
         builder.noteHeader(entity, raw: raw, slots: slots)
         return slots
     }
 
-    private static func bindHeaderFully(_ record: CSVRecord, entity: Entity, builder: PortfolioBuilder, path: String) -> [Int] {
-        var names: [String] = []
+    private static func bindHeaderFully(
+        _ record: CSVRecord, entity: Entity, mappings: [ColumnMapping], builder: PortfolioBuilder, path: String
+    ) -> [Int] {
+        var names = (0..<record.count).map { record.string($0) }
+        if !mappings.isEmpty { names = mapped(names, record, mappings, builder: builder, path: path) }
         var seen = Set<String>()
         var repeated: [Bool] = []
-        for i in 0..<record.count {
-            let name = record.string(i)
+        for name in names {
             let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             repeated.append(!key.isEmpty && !seen.insert(key).inserted)
-            names.append(name)
         }
         var slots = builder.bindHeader(entity, names: names, location: SourceLocation(file: path, line: record.line))
         for i in slots.indices where repeated[i] || names[i].trimmingCharacters(in: .whitespaces).isEmpty { slots[i] = -1 }
         return slots
+    }
+}
+
+extension CSVFormat {
+    /// The header with the team's names replaced by the standard ones. A mapped name whose
+    /// standard column is also in the file (or that an earlier mapped column already took) is
+    /// reported and left as it is: the file's own column is read, the mapped one kept as an extra
+    /// field.
+    static func mapped(
+        _ names: [String], _ record: CSVRecord, _ mappings: [ColumnMapping], builder: PortfolioBuilder, path: String
+    ) -> [String] {
+        func key(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        let keys = names.map(key)
+        var renamed: [(index: Int, mapping: ColumnMapping)] = []
+        for (i, k) in keys.enumerated() where !k.isEmpty {
+            if let m = mappings.first(where: { key($0.from) == k }) { renamed.append((i, m)) }
+        }
+        let renamedIndices = Set(renamed.map(\.index))
+        var out = names
+        var taken: [String: Int] = [:]
+        for (i, k) in keys.enumerated() where !renamedIndices.contains(i) && taken[k] == nil { taken[k] = i }
+        for (i, m) in renamed {
+            let target = key(m.to)
+            if let other = taken[target] {
+                let name = names[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                let otherName = names[other].trimmingCharacters(in: .whitespacesAndNewlines)
+                let what = renamedIndices.contains(other) ? "'\(otherName)' (also mapped to it)" : "'\(otherName)'"
+                builder.diagnostics.emit(
+                    IngestID.mappingCollision, .warning,
+                    "column '\(name)' is mapped to '\(m.to)' by the configuration, but the file also has \(what); "
+                        + "'\(otherName)' is read and '\(name)' is kept as an extra field",
+                    at: SourceLocation(file: path, line: record.line(i), column: record.column(i)),
+                    hint: "send one of the two columns, or change the column mapping in govpack.yaml")
+                continue
+            }
+            taken[target] = i
+            out[i] = m.to
+        }
+        return out
     }
 }
 

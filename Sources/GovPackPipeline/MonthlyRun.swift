@@ -1,0 +1,408 @@
+import Crypto
+import Foundation
+import GovPackCore
+import GovPackIngest
+import GovPackMetrics
+import GovPackRender
+import GovPackRules
+import GovPackStore
+
+/// `govpack run`: the unattended monthly run. Reads the PMO's reference data and every team's
+/// submission for the period, quarantines a submission that cannot be read, lists the teams that
+/// sent nothing, checks and measures the rest, renders the packs and publishes them, with a
+/// `run.json` beside them, as one atomic step.
+///
+/// One broken submission never sinks the run: it is left out of the metrics, reported in the
+/// compliance pack and the summary, and the run goes on (exit 1). Only a failure of the run
+/// itself (nothing to read, a template error, the output cannot be written) is exit 2, and then
+/// nothing is published.
+public struct MonthlyRun {
+    /// What the run reads and writes, resolved from the configuration and the command line.
+    public struct Plan: Sendable {
+        public var period: Period
+        public var organisation: String?
+        public var reference: [String]
+        /// This period's submissions folder: one subfolder per team.
+        public var submissionsFolder: String
+        /// The teams expected to submit; empty: every subfolder is a team and none is missing.
+        public var teams: [ExpectedTeam]
+        /// Day of the month after the period when submissions are due, for teams that set none.
+        public var submissionsDue: Int?
+        public var validation: Validation.Options
+        public var outputFolder: String
+        public var packs: [PackKind]
+        public var formats: [PackFormat]
+        public var templates: String?
+        /// Paths the output may never replace (the configuration file, inputs).
+        public var protecting: [String]
+        public var version: String
+
+        public init(period: Period, reference: [String], submissionsFolder: String, outputFolder: String,
+                    version: String) {
+            self.period = period
+            self.reference = reference
+            self.submissionsFolder = submissionsFolder
+            self.teams = []
+            self.validation = Validation.Options()
+            self.outputFolder = outputFolder
+            self.packs = PackKind.allCases
+            self.formats = [.html]
+            self.protecting = []
+            self.version = version
+        }
+    }
+
+    public struct ExpectedTeam: Sendable, Equatable {
+        public var name: String
+        /// The team's folder, relative to the submissions folder.
+        public var folder: String
+        public var dueDay: Int?
+        /// Projects the team reports, when the configuration lists them (for "not reported").
+        public var projects: [String]
+
+        public init(name: String, folder: String? = nil, dueDay: Int? = nil, projects: [String] = []) {
+            self.name = name
+            self.folder = folder ?? name
+            self.dueDay = dueDay
+            self.projects = projects
+        }
+    }
+
+    public enum PackFormat: String, CaseIterable, Sendable { case html, md, pdf }
+
+    /// What happened to one team's submission.
+    public struct TeamOutcome: Sendable, Equatable {
+        public enum State: String, Sendable { case submitted, quarantined, missing }
+        public var name: String
+        public var folder: String
+        public var state: State
+        public var due: Day?
+        public var files: [String]
+        /// Why it was quarantined: the file-level errors, as `file:line: message`.
+        public var reasons: [String]
+        /// The team's projects (read this period, or expected from the configuration and history).
+        public var projects: [String]
+    }
+
+    /// Progress, for the terminal display or the log.
+    public enum Event: Sendable {
+        case stage(String)
+        case quarantined(team: String, reason: String)
+        case missing(team: String, due: Day?)
+        case wrote(files: Int, folder: String)
+    }
+
+    public struct Outcome: Sendable {
+        public enum Status: Int32, Sendable {
+            case complete = 0, incomplete = 1, failed = 2
+        }
+        public var status: Status
+        public var period: Period
+        public var teams: [TeamOutcome]
+        public var validation: Validation.Result?
+        /// The published files (relative paths), empty when nothing was published.
+        public var files: [(path: String, data: Data)]
+        public var inputs: [InputChecksum]
+        /// Why the run failed, when it did.
+        public var failure: String?
+        public var seconds: Double
+    }
+
+    public struct InputChecksum: Sendable, Equatable {
+        public var path: String
+        public var team: String?
+        public var sha256: String
+        public var bytes: Int
+        public var status: String
+    }
+
+    /// Diagnostics that mean a file could not be read as a submission at all: a team sending one
+    /// is quarantined rather than half read.
+    public static let quarantineIDs: Set<String> = [
+        IngestID.fileUnreadable, IngestID.invalidUTF8, IngestID.undecodable, IngestID.unterminatedQuote,
+        IngestID.missingColumn, IngestID.xmlMalformed, IngestID.xmlSchema, IngestID.xmlDoctype,
+        IngestID.xmlUnknownRoot,
+    ]
+
+    public var plan: Plan
+    /// The earlier periods' snapshots, oldest first (the latest 12 before this period).
+    public var history: [RunSnapshot]
+    public var progress: @Sendable (Event) -> Void
+
+    public init(plan: Plan, history: [RunSnapshot] = [], progress: @escaping @Sendable (Event) -> Void = { _ in }) {
+        self.plan = plan
+        self.history = history
+        self.progress = progress
+    }
+
+    // MARK: - Reading
+
+    /// The teams found and expected, before anything is read: present ones have a folder with files.
+    func discoverTeams() -> [TeamOutcome] {
+        let fm = FileManager.default
+        let folder = plan.submissionsFolder
+        var found: [String] = []
+        if let entries = try? fm.contentsOfDirectory(atPath: folder) {
+            for name in entries.sorted() where !name.hasPrefix(".") {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), isDir.boolValue { found.append(name) }
+            }
+        }
+        let expected = plan.teams.isEmpty ? found.map { ExpectedTeam(name: $0) } : plan.teams
+        var teams: [TeamOutcome] = []
+        var claimed = Set<String>()
+        for t in expected {
+            claimed.insert(t.folder)
+            let path = folder + "/" + t.folder
+            let files = Self.files(under: path)
+            let due = (t.dueDay ?? plan.submissionsDue).flatMap { dueDate(day: $0) }
+            let known = t.projects.isEmpty ? Self.lastKnownProjects(of: t.name, in: history) : t.projects
+            teams.append(TeamOutcome(
+                name: t.name, folder: path, state: files.isEmpty ? .missing : .submitted, due: due,
+                files: files, reasons: [], projects: files.isEmpty ? known : t.projects))
+        }
+        // A folder nobody expected is still read: a new team, or one the configuration forgot.
+        for name in found where !claimed.contains(name) {
+            let path = folder + "/" + name
+            teams.append(TeamOutcome(
+                name: name, folder: path, state: .submitted, due: nil, files: Self.files(under: path),
+                reasons: [], projects: []))
+        }
+        return teams.sorted { $0.name < $1.name }
+    }
+
+    /// The due date: that day of the month after the period (clamped to the month's last day).
+    func dueDate(day: Int) -> Day? {
+        let next = plan.period.next
+        return Day(year: next.year, month: next.month, day: min(max(day, 1), Day.daysIn(month: next.month, year: next.year)))
+    }
+
+    static func files(under path: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: path) else { return [] }
+        var out: [String] = []
+        while let rel = e.nextObject() as? String {
+            let name = (rel as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
+                out.append(path + "/" + rel)
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Which present teams could not be read: a rejected file, or a file-level error in one.
+    static func quarantine(_ teams: inout [TeamOutcome], result: Validation.Result) {
+        let rejected = Set(result.load.rejected.map(\.displayPath))
+        for i in teams.indices where teams[i].state == .submitted {
+            let prefix = teams[i].folder + "/"
+            var reasons: [String] = []
+            for d in result.diagnostics where d.severity == .error {
+                guard let at = d.location, at.file.hasPrefix(prefix) else { continue }
+                if quarantineIDs.contains(d.id) || rejected.contains(at.file) {
+                    reasons.append("\(at): [\(d.id)] \(d.message)")
+                }
+            }
+            for file in rejected.sorted() where file.hasPrefix(prefix)
+                && !reasons.contains(where: { $0.hasPrefix(file + ":") || $0.hasPrefix(file + " ") }) {
+                reasons.append("\(file): the file could not be read")
+            }
+            if !reasons.isEmpty {
+                teams[i].state = .quarantined
+                teams[i].reasons = reasons
+            }
+        }
+    }
+
+    /// Reads and checks the reference data and the submissions that can be read.
+    func read(_ teams: inout [TeamOutcome]) -> Validation.Result {
+        var options = plan.validation
+        options.load.absentProjects = Self.absentProjects(teams)
+        var validation = Validation(options: options)
+        func inputs() -> [String] {
+            plan.reference + teams.filter { $0.state == .submitted }.map(\.folder)
+        }
+        progress(.stage("reading \(teams.filter { $0.state == .submitted }.reduce(0) { $0 + $1.files.count }) files from \(teams.filter { $0.state == .submitted }.count) teams"))
+        var result = validation.run(inputs())
+        Self.quarantine(&teams, result: result)
+        attributeProjects(&teams, result: result, states: [.quarantined])
+        let held = teams.filter { $0.state == .quarantined }
+        if !held.isEmpty {
+            for t in held { progress(.quarantined(team: t.name, reason: t.reasons.first ?? "")) }
+            // Read again without them: none of their rows may reach the metrics. Their file-level
+            // errors are kept so the compliance pack can show why.
+            let prefixes = held.map { $0.folder + "/" }
+            let kept = result.diagnostics.filter { d in
+                guard let file = d.location?.file else { return false }
+                return prefixes.contains { file.hasPrefix($0) } && d.severity == .error
+            }
+            validation.options.load.absentProjects = Self.absentProjects(teams)
+            result = validation.run(inputs())
+            result.diagnostics = (result.diagnostics + kept).sorted(by: Diagnostic.ordered)
+            result.summary.errors += kept.count
+        }
+        attributeProjects(&teams, result: result, states: [.submitted])
+        return result
+    }
+
+    /// The projects of teams not in the run, with why, so that other teams' rows naming them
+    /// are not errors of those teams.
+    static func absentProjects(_ teams: [TeamOutcome]) -> [String: String] {
+        var absent: [String: String] = [:]
+        for t in teams where t.state != .submitted {
+            for id in t.projects {
+                absent[id] = t.state == .missing ? "team \(t.name) sent no submission" : "team \(t.name)'s submission was quarantined"
+            }
+        }
+        return absent
+    }
+
+    /// The projects each team sent, from where each project row came from, with the ones the
+    /// configuration expects of it.
+    func attributeProjects(_ teams: inout [TeamOutcome], result: Validation.Result, states: Set<TeamOutcome.State>) {
+        let p = result.load.portfolio
+        for i in teams.indices where states.contains(teams[i].state) {
+            let prefix = teams[i].folder + "/"
+            var sent = p.projects.filter { p.files.path($0.origin.file).hasPrefix(prefix) }.map(\.projectID)
+            if teams[i].state == .quarantined && sent.isEmpty { sent = Self.lastKnownProjects(of: teams[i].name, in: history) }
+            teams[i].projects = Array(Set(sent + teams[i].projects)).sorted()
+        }
+    }
+}
+
+// MARK: - The whole run
+
+extension MonthlyRun {
+    /// Reads, checks, measures, renders and publishes. `record` runs after a successful publish
+    /// (the history snapshot); its failure fails the run, with the packs already out.
+    public func execute(record: ((RunRecord) throws -> Void)? = nil) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func failed(_ why: String, _ teams: [TeamOutcome] = [], _ result: Validation.Result? = nil) -> Outcome {
+            Outcome(status: .failed, period: plan.period, teams: teams, validation: result, files: [], inputs: [],
+                    failure: why, seconds: (clock.now - start).seconds)
+        }
+        var teams = discoverTeams()
+        for t in teams where t.state == .missing { progress(.missing(team: t.name, due: t.due)) }
+        if teams.allSatisfy({ $0.state == .missing }) {
+            let why = FileManager.default.fileExists(atPath: plan.submissionsFolder)
+                ? "no team submitted anything in \(plan.submissionsFolder)"
+                : "the submissions folder \(plan.submissionsFolder) does not exist"
+            return failed(why + "; nothing to report for \(plan.period)", teams)
+        }
+        let result = read(&teams)
+        if let mixed = result.diagnostics.first(where: { $0.id == CurrencyCheck.mixedID }) {
+            return failed(mixed.message, teams, result)
+        }
+        progress(.stage("computing checksums of \(teams.reduce(0) { $0 + $1.files.count }) files"))
+        let inputs = checksums(teams: teams, result: result)
+        progress(.stage("rendering \(plan.packs.count) packs as \(plan.formats.map(\.rawValue).joined(separator: ", "))"))
+        var files: [(path: String, data: Data)]
+        do {
+            files = try render(result, teams: teams)
+        } catch {
+            return failed("\(error)", teams, result)
+        }
+        let status: Outcome.Status = teams.contains { $0.state != .submitted } ? .incomplete : .complete
+        let runJSON = RunJSON.encode(plan: plan, status: status, teams: teams, result: result, inputs: inputs, outputs: files)
+        files.append(("run.json", Data(runJSON.utf8)))
+        files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
+        progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
+        do {
+            try FolderPublisher.publish(files, to: plan.outputFolder, protecting: plan.protecting)
+        } catch {
+            return failed(error.localizedDescription, teams, result)
+        }
+        progress(.wrote(files: files.count, folder: plan.outputFolder))
+        if let record {
+            do {
+                try record(RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, files: files))
+            } catch {
+                var o = failed("the packs were published to \(plan.outputFolder) but the history was not recorded: \(error.localizedDescription); run the period again to record it", teams, result)
+                o.files = files
+                o.inputs = inputs
+                return o
+            }
+        }
+        return Outcome(status: status, period: plan.period, teams: teams, validation: result, files: files,
+                       inputs: inputs, failure: nil, seconds: (clock.now - start).seconds)
+    }
+
+    /// What the history records of a published run.
+    public struct RunRecord: Sendable {
+        public var plan: Plan
+        public var teams: [TeamOutcome]
+        public var result: Validation.Result
+        public var inputs: [InputChecksum]
+        public var files: [(path: String, data: Data)]
+    }
+
+    func checksums(teams: [TeamOutcome], result: Validation.Result) -> [InputChecksum] {
+        var out: [InputChecksum] = []
+        let rejected = Set(result.load.rejected.map(\.displayPath))
+        for path in plan.reference.flatMap({ Self.filesOrSelf($0) }) {
+            out.append(checksum(path, team: nil, status: rejected.contains(path) ? "rejected" : "read"))
+        }
+        for t in teams where t.state != .missing {
+            for path in t.files {
+                let status = t.state == .quarantined ? "quarantined" : rejected.contains(path) ? "rejected" : "read"
+                out.append(checksum(path, team: t.name, status: status))
+            }
+        }
+        return out.sorted { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
+    }
+
+    static func filesOrSelf(_ path: String) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [] }
+        return isDir.boolValue ? files(under: path) : [path]
+    }
+
+    func checksum(_ path: String, team: String?, status: String) -> InputChecksum {
+        let bytes = (try? FileBytes.read(path)) ?? []
+        return InputChecksum(path: path, team: team, sha256: Self.sha256(bytes), bytes: bytes.count, status: status)
+    }
+
+    public static func sha256<D: DataProtocol>(_ data: D) -> String {
+        Crypto.SHA256.hash(data: data).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+        }.joined()
+    }
+
+    /// The packs in each format, the findings and the metrics, as files relative to the output folder.
+    func render(_ result: Validation.Result, teams: [TeamOutcome]) throws -> [(path: String, data: Data)] {
+        let renderer = try PackRenderer(templatesOverride: plan.templates.map { URL(fileURLWithPath: $0) })
+        let input = renderInput(result, teams: teams)
+        var files: [(path: String, data: Data)] = []
+        var html: [(path: String, data: Data)] = []
+        for format in plan.formats {
+            switch format {
+            case .html, .pdf:
+                if html.isEmpty {
+                    html = try renderer.render(input, packs: plan.packs, format: .html).map { ($0.path, Data($0.contents.utf8)) }
+                }
+                if format == .html { files += html.map { ("html/" + $0.path, $0.data) } }
+                else { files += try PDFPrinter.print(html).map { ("pdf/" + $0.path, $0.data) } }
+            case .md:
+                files += try renderer.render(input, packs: plan.packs, format: .md).map { ("md/" + $0.path, Data($0.contents.utf8)) }
+            }
+        }
+        files.append(("metrics.json", MetricsJSON.encodeData(result.metrics)))
+        for t in MetricsCSV.encodeAll(result.metrics) { files.append(("metrics/" + t.fileName, Data(t.contents.utf8))) }
+        files.append(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
+        return files
+    }
+
+    func renderInput(_ result: Validation.Result, teams: [TeamOutcome]) -> RenderInput {
+        RenderInput(
+            portfolio: result.load.portfolio, metrics: result.metrics,
+            findings: result.diagnostics.filter { $0.severity != .info || $0.id.hasPrefix("rule.") },
+            period: result.period, generatedBy: "govpack \(plan.version)", history: Self.historyPoints(history),
+            waivers: result.waivers.map {
+                WaiverInfo(rule: $0.waiver.rule, project: $0.waiver.project, key: $0.waiver.key, reason: $0.waiver.reason,
+                           approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)
+            },
+            submissions: Self.submissionStatus(teams, history: history))
+    }
+}

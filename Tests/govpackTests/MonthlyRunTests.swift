@@ -1,0 +1,130 @@
+import Foundation
+import GovPackCore
+import GovPackPipeline
+import GovPackTestSupport
+import Testing
+
+/// The monthly run on a copy of the sample: one corrupt submission, one team that sent nothing.
+@Suite struct MonthlyRunTests {
+    /// A copy of the sample's reference data and its 2026-11 submissions in a temporary folder.
+    static func sampleCopy() throws -> TemporaryFolder {
+        let dir = try TemporaryFolder()
+        let fm = FileManager.default
+        try fm.copyItem(at: TestPaths.sampleData.appendingPathComponent("reference"), to: dir.url.appendingPathComponent("reference"))
+        try fm.createDirectory(at: dir.url.appendingPathComponent("submissions"), withIntermediateDirectories: true)
+        try fm.copyItem(at: TestPaths.sampleData.appendingPathComponent("submissions/2026-11"),
+                        to: dir.url.appendingPathComponent("submissions/2026-11"))
+        return dir
+    }
+
+    static func plan(_ dir: TemporaryFolder, teams: [MonthlyRun.ExpectedTeam] = []) -> MonthlyRun.Plan {
+        var plan = MonthlyRun.Plan(
+            period: Period("2026-11")!, reference: [dir.url.appendingPathComponent("reference").path],
+            submissionsFolder: dir.url.appendingPathComponent("submissions/2026-11").path,
+            outputFolder: dir.url.appendingPathComponent("out/2026-11").path, version: "test")
+        plan.teams = teams
+        plan.formats = [.html, .md]
+        plan.validation.riskAppetite = [.resource: 300]
+        return plan
+    }
+
+    static let sampleTeams = ["claims", "customer", "data-analytics", "infrastructure", "policy-platform", "regulatory"]
+
+    @Test func aCleanMonthIsCompleteAndPublishesEveryPack() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let outcome = MonthlyRun(plan: Self.plan(dir)).execute()
+        #expect(outcome.status == .complete)
+        #expect(outcome.teams.map(\.name) == Self.sampleTeams)
+        #expect(outcome.teams.allSatisfy { $0.state == .submitted })
+        #expect(outcome.validation?.load.portfolio.projects.count == 36)
+        let out = dir.url.appendingPathComponent("out/2026-11")
+        for file in ["run.json", "metrics.json", "findings.json", "html/index.html", "html/board.html", "md/board.md",
+                     "html/steering/PGM-2.html", "html/projects/PRJ-008.html", "metrics/projects.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+        // Each team's projects are attributed from where its rows came from.
+        #expect(outcome.teams.first { $0.name == "claims" }?.projects == (1...6).map { String(format: "PRJ-%03d", $0) })
+    }
+
+    @Test func aCorruptSubmissionIsQuarantinedAndTheRestPublished() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        // The claims team's risks.csv lost its impact column: the whole submission is held back.
+        let risks = dir.url.appendingPathComponent("submissions/2026-11/claims/risks.csv")
+        try "project_id,risk_id,title,category,probability,owner,response,response_plan,status,raised_date,review_date,escalated\nPRJ-001,R-1,x,external,4,P-007,avoid,,open,2026-02-07,2026-11-07,\n"
+            .write(to: risks, atomically: true, encoding: .utf8)
+        let teams = Self.sampleTeams.map { MonthlyRun.ExpectedTeam(name: $0, dueDay: 5) }
+            + [MonthlyRun.ExpectedTeam(name: "payments", dueDay: 3, projects: ["PRJ-099"])]
+        let outcome = MonthlyRun(plan: Self.plan(dir, teams: teams)).execute()
+        #expect(outcome.status == .incomplete)
+        #expect(outcome.status.rawValue == 1)
+        let claims = try #require(outcome.teams.first { $0.name == "claims" })
+        #expect(claims.state == .quarantined)
+        #expect(claims.reasons.count == 1)
+        #expect(claims.reasons.first?.hasSuffix("claims/risks.csv:1: [ingest.column.missing_required] risks.csv has no 'impact' column, which is required; its rows are left out") == true)
+        #expect(claims.projects == (1...6).map { String(format: "PRJ-%03d", $0) })
+        let payments = try #require(outcome.teams.first { $0.name == "payments" })
+        #expect(payments.state == .missing)
+        #expect(payments.due == Day("2026-12-03"))
+        // The other 30 projects are measured; none of the claims team's rows reach the metrics.
+        let v = try #require(outcome.validation)
+        #expect(v.load.portfolio.projects.count == 30)
+        #expect(!v.load.portfolio.risks.contains { $0.projectID == "PRJ-001" })
+        #expect(v.metrics.projects.allSatisfy { !$0.projectID.hasPrefix("PRJ-00") || $0.projectID >= "PRJ-007" })
+        let out = dir.url.appendingPathComponent("out/2026-11")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("html/board.html").path))
+        let runJSON = try String(contentsOf: out.appendingPathComponent("run.json"), encoding: .utf8)
+        #expect(runJSON.contains("\"status\": \"incomplete\""))
+        #expect(runJSON.contains("\"teams_quarantined\": 1"))
+        #expect(runJSON.contains("\"teams_missing\": 1"))
+        #expect(runJSON.contains("\"due\": \"2026-12-03\""))
+        let summary = outcome.summaryText(plan: Self.plan(dir, teams: teams), history: nil)
+        #expect(summary.contains("quarantined claims: left out of the metrics; 6 projects shown as not reported"))
+        #expect(summary.contains("missing     payments (due 2026-12-03)"))
+        #expect(summary.hasSuffix("exit 1: complete, with 1 submission quarantined and 1 team missing\n"))
+    }
+
+    @Test func otherTeamsRowsNamingAMissingTeamsProjectsAreNotTheirErrors() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        try FileManager.default.removeItem(at: dir.url.appendingPathComponent("submissions/2026-11/data-analytics"))
+        let analytics = (25...30).map { String(format: "PRJ-%03d", $0) }
+        let teams = Self.sampleTeams.map {
+            MonthlyRun.ExpectedTeam(name: $0, dueDay: 5, projects: $0 == "data-analytics" ? analytics : [])
+        }
+        let outcome = MonthlyRun(plan: Self.plan(dir, teams: teams)).execute()
+        #expect(outcome.status == .incomplete)
+        let v = try #require(outcome.validation)
+        // Four dependencies point at the team's projects: claims -> PRJ-025 and PRJ-026,
+        // policy-platform -> PRJ-027, regulatory -> PRJ-025. Each is a note, none an error.
+        #expect(!v.diagnostics.contains { $0.id == "ingest.ref.unknown_project" })
+        let notes = v.diagnostics.filter { $0.id == "ingest.ref.absent_project" }
+        #expect(notes.map(\.projectID) == ["PRJ-025", "PRJ-026", "PRJ-027", "PRJ-025"])
+        #expect(notes.allSatisfy { $0.severity == .info && $0.message.contains("team data-analytics sent no submission") })
+        #expect(outcome.teams.first { $0.name == "data-analytics" }?.due == Day("2026-12-05"))
+    }
+
+    @Test func runningAPeriodAgainGivesTheSameBytes() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let plan = Self.plan(dir)
+        let first = MonthlyRun(plan: plan).execute()
+        let second = MonthlyRun(plan: plan).execute()
+        #expect(first.status == .complete && second.status == .complete)
+        #expect(first.files.map(\.path) == second.files.map(\.path))
+        #expect(zip(first.files, second.files).allSatisfy { $0.data == $1.data })
+        #expect(first.inputs == second.inputs)
+    }
+
+    @Test func noSubmissionsFailsAndPublishesNothing() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        var plan = Self.plan(dir)
+        plan.submissionsFolder = dir.url.appendingPathComponent("submissions/2026-12").path
+        let outcome = MonthlyRun(plan: plan).execute()
+        #expect(outcome.status == .failed)
+        #expect(outcome.failure?.contains("does not exist") == true)
+        #expect(!FileManager.default.fileExists(atPath: plan.outputFolder))
+    }
+}
