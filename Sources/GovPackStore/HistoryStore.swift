@@ -127,18 +127,21 @@ public final class HistoryStore: Sendable {
     /// Every recorded run, oldest first.
     public func runs() throws -> [RunInfo] {
         try read("list the runs") { db in
-            let figures = try Dictionary(
-                Row.fetchAll(db, sql: "SELECT * FROM aggregate_figures WHERE level = 'portfolio'").map {
-                    (try Self.text($0, "period"), try Self.figure($0))
-                }, uniquingKeysWith: { a, _ in a })
-            return try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY period").map { r in
-                let p: String = try Self.text(r, "period")
-                return RunInfo(
-                    period: try Self.period(p), govpackVersion: try Self.text(r, "govpack_version"),
-                    inputDigest: try Self.text(r, "input_digest"), inputs: try r.decode(forColumn: "inputs"), quarantinedInputs: try r.decode(forColumn: "quarantined_inputs"),
-                    projects: try r.decode(forColumn: "projects"), findings: try r.decode(forColumn: "findings"), packFiles: try r.decode(forColumn: "pack_files"),
-                    portfolio: figures[p] ?? FigureRecord())
+            var figures: [String: FigureRecord] = [:]
+            try Self.each(db, "SELECT period, \(Self.figureColumns) FROM aggregate_figures WHERE level = 'portfolio'") { r in
+                figures[try r.string()] = try Self.figure(&r)
             }
+            var out: [RunInfo] = []
+            try Self.each(
+                db, "SELECT period, govpack_version, input_digest, inputs, quarantined_inputs, projects, findings, pack_files FROM runs ORDER BY period"
+            ) { r in
+                let p = try r.string()
+                out.append(RunInfo(
+                    period: try Self.period(p), govpackVersion: try r.string(), inputDigest: try r.string(),
+                    inputs: try r.int(), quarantinedInputs: try r.int(), projects: try r.int(), findings: try r.int(),
+                    packFiles: try r.int(), portfolio: figures[p] ?? FigureRecord()))
+            }
+            return out
         }
     }
 
@@ -161,9 +164,12 @@ public final class HistoryStore: Sendable {
     /// One project's figures in every recorded period where it appears, oldest first.
     public func projectHistory(_ projectID: String) throws -> [(period: Period, figures: ProjectRecord)] {
         try read("read the history of \(projectID)") { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM project_figures WHERE project_id = ? ORDER BY period", arguments: [projectID]
-            ).map { (try Self.period(Self.text($0, "period")), try Self.project($0)) }
+            var out: [(period: Period, figures: ProjectRecord)] = []
+            try Self.each(
+                db, "SELECT period, \(Self.projectColumns) FROM project_figures WHERE project_id = ? ORDER BY period",
+                [projectID]
+            ) { r in out.append((try Self.period(r.string()), try Self.project(&r))) }
+            return out
         }
     }
 
@@ -226,83 +232,112 @@ private extension HistoryStore {
         ]
     }
 
+    /// Runs `sql` and hands each row to `body` in order. The rows come from a cursor and are
+    /// read by position straight from SQLite (no copies, no column-name lookups): a history of
+    /// 20,000 projects reads hundreds of thousands of rows per snapshot.
+    static func each(_ db: Database, _ sql: String, _ arguments: StatementArguments = StatementArguments(),
+                     _ body: (inout RowReader) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() {
+            var r = RowReader(row: row)
+            try body(&r)
+        }
+    }
+
+    static let figureColumns = """
+        id, rag, projects, active_projects, bac, pv, ev, ac, eac, cpi, spi, risk_exposure, open_risks, critical_risks, \
+        compliance_score, benefit_realisation_pct, errors, warnings
+        """
+
+    static let projectColumns = """
+        project_id, name, program_id, team, stage, rag_reported, rag_derived, bac, pv, ev, ac, eac, cpi, spi, \
+        risk_exposure, open_risks, critical_risks, compliance_score, errors, warnings, end_slip_days, benefit_realisation_pct
+        """
+
     static func snapshot(_ db: Database, _ period: Period) throws -> RunSnapshot? {
         let p = period.description
-        guard let run = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE period = ?", arguments: [p]) else { return nil }
-        func rows(_ table: String, _ key: String) throws -> [Row] {
-            try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE period = ? ORDER BY \(key)", arguments: [p])
+        let key: StatementArguments = [p]
+        var run: (version: String, digest: String)?
+        try each(db, "SELECT govpack_version, input_digest FROM runs WHERE period = ?", key) { r in
+            run = (try r.string(), try r.string())
         }
-        let aggregates = try rows("aggregate_figures", "level, id")
-        return RunSnapshot(
-            period: period, govpackVersion: try text(run, "govpack_version"), inputDigest: try text(run, "input_digest"),
-            inputs: try rows("inputs", "path").map { r in
-                InputRecord(path: try text(r, "path"), team: try r.decode(forColumn: "team"), sha256: try text(r, "sha256"), bytes: try r.decode(forColumn: "bytes"),
-                            status: try choice(r, "status"))
-            },
-            portfolio: try aggregates.first { (try? text($0, "level")) == "portfolio" }.map(figure) ?? FigureRecord(),
-            programs: try aggregates.filter { (try? text($0, "level")) == "program" }.map(figure),
-            projects: try rows("project_figures", "project_id").map(project),
-            risks: try rows("risks", "project_id, risk_id").map { r in
-                var risk = RiskRecord(
-                    projectID: try text(r, "project_id"), riskID: try text(r, "risk_id"), title: try text(r, "title"),
-                    category: try optionalChoice(r, "category"), probability: try r.decode(forColumn: "probability"), impact: try r.decode(forColumn: "impact"),
-                    status: try choice(r, "status"))
-                risk.score = try r.decode(forColumn: "score")
-                return risk
-            },
-            milestones: try rows("milestones", "project_id, milestone_id").map { r in
-                MilestoneRecord(
-                    projectID: try text(r, "project_id"), milestoneID: try text(r, "milestone_id"), name: try text(r, "name"),
-                    baselineDate: try day(r, "baseline_date"), forecastDate: try optionalDay(r, "forecast_date"),
-                    actualDate: try optionalDay(r, "actual_date"), status: try optionalChoice(r, "status"))
-            },
-            benefits: try rows("benefits", "project_id, benefit_id").map { r in
-                BenefitRecord(
-                    projectID: try text(r, "project_id"), benefitID: try text(r, "benefit_id"), name: try text(r, "name"),
-                    category: try optionalChoice(r, "category"), realisationPct: try r.decode(forColumn: "realisation_pct"))
-            },
-            findings: try rows("findings", "rule_id, project_id, severity, waived").map { r in
-                let project: String = try text(r, "project_id")
-                return FindingRecord(
-                    ruleID: try text(r, "rule_id"), projectID: project.isEmpty ? nil : project,
-                    severity: try choice(r, "severity"), waived: (try r.decode(Int.self, forColumn: "waived")) != 0, count: try r.decode(forColumn: "count"))
-            },
-            packFiles: try rows("pack_files", "path").map { r in
-                PackFileRecord(path: try text(r, "path"), sha256: try text(r, "sha256"), bytes: try r.decode(forColumn: "bytes"))
-            },
-            metricsJSON: try String.fetchOne(db, sql: "SELECT json FROM metrics_documents WHERE period = ?", arguments: [p]) ?? "")
-    }
-
-    static func figure(_ r: Row) throws -> FigureRecord {
-        FigureRecord(
-            id: try text(r, "id"), rag: try optionalChoice(r, "rag"), projects: try r.decode(forColumn: "projects"),
-            activeProjects: try r.decode(forColumn: "active_projects"), bac: try decimal(r, "bac"), pv: try decimal(r, "pv"),
-            ev: try decimal(r, "ev"), ac: try decimal(r, "ac"), eac: try optionalDecimal(r, "eac"), cpi: try r.decode(forColumn: "cpi"),
-            spi: try r.decode(forColumn: "spi"), riskExposure: try r.decode(forColumn: "risk_exposure"), openRisks: try r.decode(forColumn: "open_risks"),
-            criticalRisks: try r.decode(forColumn: "critical_risks"), complianceScore: try r.decode(forColumn: "compliance_score"),
-            benefitRealisationPct: try r.decode(forColumn: "benefit_realisation_pct"), errors: try r.decode(forColumn: "errors"), warnings: try r.decode(forColumn: "warnings"))
-    }
-
-    static func project(_ r: Row) throws -> ProjectRecord {
-        ProjectRecord(
-            id: try text(r, "project_id"), name: try text(r, "name"), programID: try r.decode(forColumn: "program_id"), team: try r.decode(forColumn: "team"),
-            stage: try choice(r, "stage"), ragReported: try optionalChoice(r, "rag_reported"),
-            ragDerived: try optionalChoice(r, "rag_derived"), bac: try decimal(r, "bac"), pv: try decimal(r, "pv"),
-            ev: try decimal(r, "ev"), ac: try decimal(r, "ac"), eac: try optionalDecimal(r, "eac"), cpi: try r.decode(forColumn: "cpi"),
-            spi: try r.decode(forColumn: "spi"), riskExposure: try r.decode(forColumn: "risk_exposure"), openRisks: try r.decode(forColumn: "open_risks"),
-            criticalRisks: try r.decode(forColumn: "critical_risks"), complianceScore: try r.decode(forColumn: "compliance_score"), errors: try r.decode(forColumn: "errors"),
-            warnings: try r.decode(forColumn: "warnings"), endSlipDays: try r.decode(forColumn: "end_slip_days"), benefitRealisationPct: try r.decode(forColumn: "benefit_realisation_pct"))
-    }
-
-    // Typed column readers: a value this version cannot read is a damaged file, reported, not a trap.
-
-    static func corrupt(_ column: String, _ value: String) -> DatabaseError {
-        DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unreadable \(column) value '\(value)'")
-    }
-
-    static func text(_ r: Row, _ column: String) throws -> String {
-        guard let s: String = try r.decode(forColumn: column) else { throw corrupt(column, "NULL") }
+        guard let run else { return nil }
+        var s = RunSnapshot(period: period, govpackVersion: run.version, inputDigest: run.digest, portfolio: FigureRecord())
+        try each(db, "SELECT path, team, sha256, bytes, status FROM inputs WHERE period = ? ORDER BY path", key) { r in
+            s.inputs.append(InputRecord(
+                path: try r.string(), team: try r.optionalString(), sha256: try r.string(), bytes: try r.int(),
+                status: try r.choice()))
+        }
+        try each(db, "SELECT level, \(figureColumns) FROM aggregate_figures WHERE period = ? ORDER BY level, id", key) { r in
+            if try r.string() == "portfolio" {
+                s.portfolio = try figure(&r)
+            } else {
+                s.programs.append(try figure(&r))
+            }
+        }
+        try each(db, "SELECT \(projectColumns) FROM project_figures WHERE period = ? ORDER BY project_id", key) { r in
+            s.projects.append(try project(&r))
+        }
+        try each(
+            db, "SELECT project_id, risk_id, title, category, probability, impact, score, status FROM risks WHERE period = ? ORDER BY project_id, risk_id",
+            key
+        ) { r in
+            var risk = RiskRecord(
+                projectID: try r.string(), riskID: try r.string(), title: try r.string(), category: try r.optionalChoice(),
+                probability: try r.int(), impact: try r.int(), status: .open)
+            risk.score = try r.int()
+            risk.status = try r.choice()
+            s.risks.append(risk)
+        }
+        try each(
+            db, "SELECT project_id, milestone_id, name, baseline_date, forecast_date, actual_date, status FROM milestones WHERE period = ? ORDER BY project_id, milestone_id",
+            key
+        ) { r in
+            s.milestones.append(MilestoneRecord(
+                projectID: try r.string(), milestoneID: try r.string(), name: try r.string(), baselineDate: try r.day(),
+                forecastDate: try r.optionalDay(), actualDate: try r.optionalDay(), status: try r.optionalChoice()))
+        }
+        try each(
+            db, "SELECT project_id, benefit_id, name, category, realisation_pct FROM benefits WHERE period = ? ORDER BY project_id, benefit_id",
+            key
+        ) { r in
+            s.benefits.append(BenefitRecord(
+                projectID: try r.string(), benefitID: try r.string(), name: try r.string(), category: try r.optionalChoice(),
+                realisationPct: try r.optionalDouble()))
+        }
+        try each(
+            db, "SELECT rule_id, project_id, severity, waived, count FROM findings WHERE period = ? ORDER BY rule_id, project_id, severity, waived",
+            key
+        ) { r in
+            let rule = try r.string(), project = try r.string()
+            s.findings.append(FindingRecord(
+                ruleID: rule, projectID: project.isEmpty ? nil : project, severity: try r.choice(), waived: try r.int() != 0,
+                count: try r.int()))
+        }
+        try each(db, "SELECT path, sha256, bytes FROM pack_files WHERE period = ? ORDER BY path", key) { r in
+            s.packFiles.append(PackFileRecord(path: try r.string(), sha256: try r.string(), bytes: try r.int()))
+        }
+        try each(db, "SELECT json FROM metrics_documents WHERE period = ?", key) { r in s.metricsJSON = try r.string() }
         return s
+    }
+
+    static func figure(_ r: inout RowReader) throws -> FigureRecord {
+        FigureRecord(
+            id: try r.string(), rag: try r.optionalChoice(), projects: try r.int(), activeProjects: try r.int(),
+            bac: try r.decimal(), pv: try r.decimal(), ev: try r.decimal(), ac: try r.decimal(), eac: try r.optionalDecimal(),
+            cpi: try r.optionalDouble(), spi: try r.optionalDouble(), riskExposure: try r.int(), openRisks: try r.int(),
+            criticalRisks: try r.int(), complianceScore: try r.optionalDouble(), benefitRealisationPct: try r.optionalDouble(),
+            errors: try r.int(), warnings: try r.int())
+    }
+
+    static func project(_ r: inout RowReader) throws -> ProjectRecord {
+        ProjectRecord(
+            id: try r.string(), name: try r.string(), programID: try r.optionalString(), team: try r.optionalString(),
+            stage: try r.choice(), ragReported: try r.optionalChoice(), ragDerived: try r.optionalChoice(),
+            bac: try r.decimal(), pv: try r.decimal(), ev: try r.decimal(), ac: try r.decimal(), eac: try r.optionalDecimal(),
+            cpi: try r.optionalDouble(), spi: try r.optionalDouble(), riskExposure: try r.int(), openRisks: try r.int(),
+            criticalRisks: try r.int(), complianceScore: try r.optionalDouble(), errors: try r.int(), warnings: try r.int(),
+            endSlipDays: try r.optionalInt(), benefitRealisationPct: try r.optionalDouble())
     }
 
     static func period(_ s: String) throws -> Period {
@@ -310,39 +345,63 @@ private extension HistoryStore {
         return p
     }
 
-    static func decimal(_ r: Row, _ column: String) throws -> Decimal {
-        let s = try text(r, column)
-        guard let d = DecimalText.parse(s) else { throw corrupt(column, s) }
+    static func corrupt(_ column: String, _ value: String) -> DatabaseError {
+        DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unreadable \(column) value '\(value)'")
+    }
+}
+
+/// Reads a row's columns left to right. A value this version cannot read is reported as a
+/// damaged file, never a trap.
+struct RowReader {
+    let row: Row
+    private var i = 0
+
+    init(row: Row) { self.row = row }
+
+    private mutating func next<T: DatabaseValueConvertible & StatementColumnConvertible>(_: T.Type) throws -> T {
+        defer { i += 1 }
+        return try row.decode(T.self, atIndex: i)
+    }
+
+    mutating func string() throws -> String { try next(String.self) }
+    mutating func optionalString() throws -> String? { try next(String?.self) }
+    mutating func int() throws -> Int { try next(Int.self) }
+    mutating func optionalInt() throws -> Int? { try next(Int?.self) }
+    mutating func optionalDouble() throws -> Double? { try next(Double?.self) }
+
+    mutating func decimal() throws -> Decimal {
+        let s = try string()
+        guard let d = DecimalText.parse(s) else { throw HistoryStore.corrupt("money", s) }
         return d
     }
 
-    static func optionalDecimal(_ r: Row, _ column: String) throws -> Decimal? {
-        guard let s: String = try r.decode(forColumn: column) else { return nil }
-        guard let d = DecimalText.parse(s) else { throw corrupt(column, s) }
+    mutating func optionalDecimal() throws -> Decimal? {
+        guard let s = try optionalString() else { return nil }
+        guard let d = DecimalText.parse(s) else { throw HistoryStore.corrupt("money", s) }
         return d
     }
 
-    static func day(_ r: Row, _ column: String) throws -> Day {
-        let s = try text(r, column)
-        guard let d = Day(s) else { throw corrupt(column, s) }
+    mutating func day() throws -> Day {
+        let s = try string()
+        guard let d = Day(s) else { throw HistoryStore.corrupt("date", s) }
         return d
     }
 
-    static func optionalDay(_ r: Row, _ column: String) throws -> Day? {
-        guard let s: String = try r.decode(forColumn: column) else { return nil }
-        guard let d = Day(s) else { throw corrupt(column, s) }
+    mutating func optionalDay() throws -> Day? {
+        guard let s = try optionalString() else { return nil }
+        guard let d = Day(s) else { throw HistoryStore.corrupt("date", s) }
         return d
     }
 
-    static func choice<E: RawRepresentable>(_ r: Row, _ column: String) throws -> E where E.RawValue == String {
-        let s = try text(r, column)
-        guard let e = E(rawValue: s) else { throw corrupt(column, s) }
+    mutating func choice<E: RawRepresentable>() throws -> E where E.RawValue == String {
+        let s = try string()
+        guard let e = E(rawValue: s) else { throw HistoryStore.corrupt("\(E.self)", s) }
         return e
     }
 
-    static func optionalChoice<E: RawRepresentable>(_ r: Row, _ column: String) throws -> E? where E.RawValue == String {
-        guard let s: String = try r.decode(forColumn: column) else { return nil }
-        guard let e = E(rawValue: s) else { throw corrupt(column, s) }
+    mutating func optionalChoice<E: RawRepresentable>() throws -> E? where E.RawValue == String {
+        guard let s = try optionalString() else { return nil }
+        guard let e = E(rawValue: s) else { throw HistoryStore.corrupt("\(E.self)", s) }
         return e
     }
 }
@@ -360,7 +419,10 @@ public enum DecimalText {
         return s == "-0" ? "0" : s
     }
 
+    /// Reads what `format` wrote, through the ingest's exact byte parser (Foundation's
+    /// `Decimal(string:)` costs microseconds, and a snapshot holds hundreds of thousands).
     public static func parse(_ s: String) -> Decimal? {
-        Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
+        var t = s
+        return t.withUTF8 { FieldParser.parseDecimal($0) }
     }
 }
