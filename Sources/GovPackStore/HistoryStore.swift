@@ -147,18 +147,21 @@ public final class HistoryStore: Sendable {
     }
 
     /// The snapshot of `period`, or nil when that period was never recorded.
-    public func snapshot(_ period: Period) throws -> RunSnapshot? {
-        try read("read the \(period) snapshot") { db in try Self.snapshot(db, period) }
+    public func snapshot(_ period: Period, parts: SnapshotParts = .all) throws -> RunSnapshot? {
+        try read("read the \(period) snapshot") { db in try Self.snapshot(db, period, parts) }
     }
 
     /// The `limit` latest snapshots before `period`, oldest first (for trends).
-    public func snapshots(before period: Period, limit: Int) throws -> [RunSnapshot] {
+    ///
+    /// Pass `parts: .trends` when only the figures and registers are needed: a large portfolio's
+    /// metrics document alone is some 20 MB a period.
+    public func snapshots(before period: Period, limit: Int, parts: SnapshotParts = .all) throws -> [RunSnapshot] {
         guard limit > 0 else { return [] }
         return try read("read the snapshots before \(period)") { db in
             let periods = try String.fetchAll(
                 db, sql: "SELECT period FROM runs WHERE period < ? ORDER BY period DESC LIMIT ?",
                 arguments: [period.description, limit])
-            return try periods.reversed().compactMap { try Self.snapshot(db, Self.period($0)) }
+            return try periods.reversed().compactMap { try Self.snapshot(db, Self.period($0), parts) }
         }
     }
 
@@ -298,7 +301,7 @@ private extension HistoryStore {
         risk_exposure, open_risks, critical_risks, compliance_score, errors, warnings, end_slip_days, benefit_realisation_pct
         """
 
-    static func snapshot(_ db: Database, _ period: Period) throws -> RunSnapshot? {
+    static func snapshot(_ db: Database, _ period: Period, _ parts: SnapshotParts) throws -> RunSnapshot? {
         let p = period.description
         let key: StatementArguments = [p]
         var run: (version: String, digest: String)?
@@ -307,10 +310,12 @@ private extension HistoryStore {
         }
         guard let run else { return nil }
         var s = RunSnapshot(period: period, govpackVersion: run.version, inputDigest: run.digest, portfolio: FigureRecord())
-        try each(db, "SELECT path, team, sha256, bytes, status FROM inputs WHERE period = ? ORDER BY path", key) { r in
-            s.inputs.append(InputRecord(
-                path: try r.string(), team: try r.optionalString(), sha256: try r.string(), bytes: try r.int(),
-                status: try r.choice()))
+        if parts.contains(.inputs) {
+            try each(db, "SELECT path, team, sha256, bytes, status FROM inputs WHERE period = ? ORDER BY path", key) { r in
+                s.inputs.append(InputRecord(
+                    path: try r.string(), team: try r.optionalString(), sha256: try r.string(), bytes: try r.int(),
+                    status: try r.choice()))
+            }
         }
         try each(db, "SELECT level, \(figureColumns) FROM aggregate_figures WHERE period = ? ORDER BY level, id", key) { r in
             if try r.string() == "portfolio" {
@@ -349,19 +354,25 @@ private extension HistoryStore {
                 projectID: try r.string(), benefitID: try r.string(), name: try r.string(), category: try r.optionalChoice(),
                 realisationPct: try r.optionalDouble()))
         }
-        try each(
-            db, "SELECT rule_id, project_id, severity, waived, count FROM findings WHERE period = ? ORDER BY rule_id, project_id, severity, waived",
-            key
-        ) { r in
-            let rule = try r.string(), project = try r.string()
-            s.findings.append(FindingRecord(
-                ruleID: rule, projectID: project.isEmpty ? nil : project, severity: try r.choice(), waived: try r.int() != 0,
-                count: try r.int()))
+        if parts.contains(.findings) {
+            try each(
+                db, "SELECT rule_id, project_id, severity, waived, count FROM findings WHERE period = ? ORDER BY rule_id, project_id, severity, waived",
+                key
+            ) { r in
+                let rule = try r.string(), project = try r.string()
+                s.findings.append(FindingRecord(
+                    ruleID: rule, projectID: project.isEmpty ? nil : project, severity: try r.choice(),
+                    waived: try r.int() != 0, count: try r.int()))
+            }
         }
-        try each(db, "SELECT path, sha256, bytes FROM pack_files WHERE period = ? ORDER BY path", key) { r in
-            s.packFiles.append(PackFileRecord(path: try r.string(), sha256: try r.string(), bytes: try r.int()))
+        if parts.contains(.packFiles) {
+            try each(db, "SELECT path, sha256, bytes FROM pack_files WHERE period = ? ORDER BY path", key) { r in
+                s.packFiles.append(PackFileRecord(path: try r.string(), sha256: try r.string(), bytes: try r.int()))
+            }
         }
-        try each(db, "SELECT json FROM metrics_documents WHERE period = ?", key) { r in s.metricsJSON = try r.string() }
+        if parts.contains(.metricsJSON) {
+            try each(db, "SELECT json FROM metrics_documents WHERE period = ?", key) { r in s.metricsJSON = try r.string() }
+        }
         return s
     }
 

@@ -181,6 +181,23 @@ struct Scratch {
         #expect(got.allSatisfy { $0 == sample($0.period.description) })
     }
 
+    @Test func trendsLeaveOutTheHeavyParts() throws {
+        let s = try Scratch()
+        defer { s.folder.remove() }
+        let store = try s.store()
+        try store.record(sample("2026-10"))
+        try store.record(sample("2026-11"))
+        var expected = sample("2026-10")
+        expected.inputs = []
+        expected.findings = []
+        expected.packFiles = []
+        expected.metricsJSON = ""
+        #expect(try store.snapshots(before: per("2026-11"), limit: 1, parts: .trends) == [expected])
+        var withFindings = expected
+        withFindings.findings = sample("2026-10").findings
+        #expect(try store.snapshot(per("2026-10"), parts: [.findings]) == withFindings)
+    }
+
     @Test func projectHistoryListsThePeriodsItAppearsIn() throws {
         let s = try Scratch()
         defer { s.folder.remove() }
