@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import GovPackCore
-import GovPackStore
+@testable import GovPackStore
 import GovPackTestSupport
 import Testing
 
@@ -381,5 +381,25 @@ struct Scratch {
         var q = b
         q.status = .quarantined
         #expect(InputRecord.digest([a, q]) != InputRecord.digest([a, b]))
+    }
+}
+
+/// SQLite's failures, as the user reads them: every message starts with the file and says what to do.
+@Suite struct HistoryStoreErrorTests {
+    @Test(arguments: [
+        (ResultCode.SQLITE_FULL, HistoryStoreError.Kind.diskFull, "the disk is full; the previous history is unchanged"),
+        (.SQLITE_READONLY, .readOnly, "the database is read-only"),
+        (.SQLITE_CORRUPT, .corrupt, "restore it from a backup or move it aside"),
+        (.SQLITE_BUSY, .busy, "another govpack holds the database locked"),
+        (.SQLITE_NOTADB, .notHistory, "not a govpack history database"),
+        (.SQLITE_IOERR, .failed, "cannot record the 2026-11 snapshot"),
+    ])
+    func sqliteErrorsBecomePlainMessages(_ code: ResultCode, _ kind: HistoryStoreError.Kind, _ text: String) {
+        let e = HistoryStoreError.from(
+            DatabaseError(resultCode: code, message: "detail"), path: "/srv/govpack.db", doing: "record the 2026-11 snapshot")
+        #expect(e.kind == kind)
+        #expect(e.message.hasPrefix("/srv/govpack.db: "))
+        #expect(e.message.contains(text), "\(e.message)")
+        #expect(e.localizedDescription == e.message)
     }
 }
