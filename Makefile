@@ -1,4 +1,5 @@
 # govpack: the two commands that matter are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
 SWIFT ?= swift
 GOVPACK = $(SWIFT) run --skip-build govpack
 OUT ?= out
@@ -7,7 +8,7 @@ SAMPLE_INPUTS = SampleData/reference SampleData/submissions/2026-11
 CONFIG = SampleData/govpack.yaml
 HISTORY_PERIODS = 2026-09 2026-10
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps build release run test bench clean fuzz fuzz-build
 
 all: build
 
@@ -51,6 +52,32 @@ test:
 
 bench: release
 	@bash scripts/bench.sh
+
+# Fuzzing (Fuzz/README.md): libFuzzer with AddressSanitizer, one target per input entry point.
+# `make fuzz` runs each for FUZZ_SECONDS; `make fuzz-csv` (submission, mspdi, cel, rulepack,
+# template) runs one. Crashes land in Fuzz/crashes/<target>/; new inputs in Fuzz/.work/<target>/.
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES = csv submission mspdi cel rulepack template
+FUZZ_FLAGS = -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz-build:
+	cd Fuzz && $(SWIFT) build -c debug $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	@for n in $(FUZZ_NAMES); do $(MAKE) --no-print-directory fuzz-run-$$n || exit $$?; done
+
+fuzz-%: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run-$*
+
+fuzz-run-%:
+	@case "$*" in csv) t=FuzzCSV;; submission) t=FuzzSubmissionXML;; mspdi) t=FuzzMSPDI;; cel) t=FuzzCEL;; \
+	  rulepack) t=FuzzRulePack;; template) t=FuzzTemplate;; *) echo "unknown fuzz target $*"; exit 64;; esac; \
+	  mkdir -p Fuzz/.work/$$t Fuzz/crashes/$$t; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+	    -max_len=65536 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=Fuzz/crashes/$$t/ \
+	    Fuzz/.work/$$t Fuzz/corpus/$$t 2>&1 | grep -E '^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' ; \
+	  exit $${PIPESTATUS[0]}
 
 clean:
 	rm -rf .build $(OUT)

@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "govpack", targets: ["govpack"]),
         .executable(name: "govpack-gen", targets: ["govpack-gen"]),
         .library(name: "CEL", targets: ["CEL"]),
+        // For the fuzz targets in Fuzz/ (a separate package that can only see products).
+        .library(name: "GovPackFuzzing", targets: ["GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -92,7 +94,8 @@ let package = Package(
         .testTarget(
             name: "GovPackRenderTests", dependencies: ["GovPackRender", "GovPackTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "govpackTests", dependencies: ["GovPackPipeline", "GovPackRender", "GovPackMetrics", "GovPackTestSupport"],
+            name: "govpackTests",
+            dependencies: ["GovPackPipeline", "GovPackRender", "GovPackMetrics", "GovPackStore", "GovPackTestSupport"],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -11,7 +11,7 @@ sample needs earlier months for that to show. This script winds the 2026-11 subm
 - then it plants the changes SampleData/README.md ("History") documents, worked by hand:
   * PRJ-011 R-3 scored 3 x 4 = 12 in October; November re-scores it 4 x 5 = 20;
   * PRJ-011 R-1 and PRJ-002 R-1 were open in October and are closed in November;
-  * PRJ-008 M-3 and PRJ-021 M-4 were forecast 21 and 14 days earlier in October;
+  * PRJ-008 M-4 and PRJ-002 M-4 were forecast 21 and 14 days earlier in September and October;
   * PRJ-008 earned 86% of plan at 100% of plan's cost in September and October (CPI = SPI = 0.86:
     derived Amber); November's figures (CPI 0.72, SPI 0.75) make it Red: it "went Red this month";
   * PRJ-002 and PRJ-025 reported Green in September and October, Amber in November;
@@ -120,7 +120,7 @@ def plant(entity, row, period, team):
             row["status"] = "open"
             row["review_date"] = same_day_in("2026-10-20", period)
     if entity == "milestones":
-        shift = {("PRJ-008", "M-3"): 21, ("PRJ-021", "M-4"): 14}.get((pid, row["milestone_id"]))
+        shift = {("PRJ-008", "M-4"): 21, ("PRJ-002", "M-4"): 14}.get((pid, row["milestone_id"]))
         if shift and row.get("forecast_date"):
             row["forecast_date"] = add_days(row["forecast_date"], -shift)
     if entity == "financials" and pid == "PRJ-008":

@@ -17,6 +17,13 @@ public enum FolderPublisher {
     /// made is ever replaced: an existing folder is replaced only when it is empty or holds the
     /// marker of an earlier publication, and never when it contains the working directory or one
     /// of `protecting` (e.g. the inputs).
+    ///
+    /// The swap is one step where the system allows it: Linux's `renameat2(RENAME_EXCHANGE)`
+    /// exchanges the new folder and the old one atomically, so the folder's name never points at
+    /// nothing. Elsewhere (or on a file system without it) the old folder moves aside and the new
+    /// one takes its name; a run killed between those two renames leaves the old folder aside,
+    /// and the next run puts it back before anything else. Staging folders left by killed runs
+    /// are removed by the next run.
     public static func publish(_ files: [(path: String, data: Data)], to folder: String, protecting: [String] = []) throws {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
@@ -28,10 +35,15 @@ public enum FolderPublisher {
         let previous = parent.appendingPathComponent(".\(name).old-\(pid)")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError(message: "cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        recoverFromKilledRuns(parent: parent, name: name)
+        do {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw PublishError(message: "cannot create \(staging.path): \(error.localizedDescription)")
+            throw PublishError(message: "cannot create \(staging.path): \(error.localizedDescription) (\(folder) is unchanged)")
         }
         do {
             try AtomicFile.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
@@ -40,24 +52,106 @@ public enum FolderPublisher {
                 guard let rel = safeRelativePath(f.path) else {
                     throw PublishError(message: "refusing to write '\(f.path)': output paths must stay inside \(folder)")
                 }
+                try beforeWrite?(rel)
                 try AtomicFile.write(f.data, to: staging.appendingPathComponent(rel).path)
             }
-            // Swap: the old folder moves aside, the new one takes its name, the old one goes.
             let existed = fm.fileExists(atPath: target.path)
-            if existed { try fm.moveItem(at: target, to: previous) }
-            do {
+            if existed, !forceTwoRenameSwap, exchange(staging.path, target.path) {
+                // The old folder now has the staging name.
+                try? fm.removeItem(at: staging)
+            } else if existed {
+                // Swap: the old folder moves aside, the new one takes its name, the old one goes.
+                try fm.moveItem(at: target, to: previous)
+                do {
+                    try beforeSecondRename?()
+                    try fm.moveItem(at: staging, to: target)
+                } catch {
+                    try? fm.moveItem(at: previous, to: target)
+                    throw error
+                }
+                try? fm.removeItem(at: previous)
+            } else {
                 try fm.moveItem(at: staging, to: target)
-            } catch {
-                if existed { try? fm.moveItem(at: previous, to: target) }
-                throw error
             }
-            if existed { try? fm.removeItem(at: previous) }
+            syncFolder(parent.path)
         } catch let e as PublishError {
             try? fm.removeItem(at: staging)
             throw e
         } catch {
             try? fm.removeItem(at: staging)
-            throw PublishError(message: "cannot publish \(folder): \(error.localizedDescription)")
+            throw PublishError(message: "cannot publish \(folder): \(error.localizedDescription) (\(folder) is unchanged)")
+        }
+    }
+
+    // MARK: - Test hooks (fault injection)
+
+    /// Called before each file is written into the staging folder; a throw simulates a failed write.
+    nonisolated(unsafe) static var beforeWrite: ((String) throws -> Void)?
+    /// Called between the two renames of the fallback swap.
+    nonisolated(unsafe) static var beforeSecondRename: (() throws -> Void)?
+    /// Uses the two-rename swap even where an atomic exchange exists.
+    nonisolated(unsafe) static var forceTwoRenameSwap = false
+
+    // MARK: - The swap
+
+    /// `renameat2(2)` where the C library has it (glibc 2.28+), found at run time: Swift's Glibc
+    /// module does not export it, and `syscall(2)` is variadic.
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameat2: RenameAt2? = {
+        #if os(Linux)
+        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "renameat2") else { return nil }
+        return unsafeBitCast(sym, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Exchanges two paths atomically; false when the system or file system cannot (the caller
+    /// falls back to two renames) or the exchange failed without changing anything.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        guard let renameat2 else { return false }
+        let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE, linux/fs.h
+        let atCWD: Int32 = -100  // AT_FDCWD
+        return renameat2(atCWD, a, atCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Makes the renames durable: a crash right after publishing keeps the new folder.
+    private static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    /// Cleans up after runs that were killed while publishing `name` in `parent`: a folder moved
+    /// aside by the two-rename swap goes back when the target is missing; staging and moved-aside
+    /// folders of processes that no longer run are removed.
+    static func recoverFromKilledRuns(parent: URL, name: String) {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        let target = parent.appendingPathComponent(name)
+        for entry in entries.sorted() {
+            let pidText: Substring
+            if entry.hasPrefix(".\(name).new-") {
+                pidText = entry.dropFirst(name.count + 6)
+            } else if entry.hasPrefix(".\(name).old-") {
+                pidText = entry.dropFirst(name.count + 6)
+            } else {
+                continue
+            }
+            guard let pid = Int32(pidText), pid != getpid() else { continue }
+            // A process that still runs may be publishing right now: leave its folders alone.
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            let path = parent.appendingPathComponent(entry)
+            if entry.hasPrefix(".\(name).old-"), !fm.fileExists(atPath: target.path) {
+                try? fm.moveItem(at: path, to: target)
+            } else {
+                try? fm.removeItem(at: path)
+            }
         }
     }
 

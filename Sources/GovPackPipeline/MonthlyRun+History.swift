@@ -1,3 +1,4 @@
+import GovPackIngest
 import Foundation
 import GovPackCore
 import GovPackIngest

@@ -231,10 +231,12 @@ public struct MonthlyRun {
             for t in held { progress(.quarantined(team: t.name, reason: t.reasons.first ?? "")) }
             // Read again without them: none of their rows may reach the metrics. Their file-level
             // errors are kept so the compliance pack can show why.
-            let prefixes = held.map { $0.folder + "/" }
+            // Only the reasons are kept: the rest of what the first reading said of their rows
+            // (often hundreds of follow-on errors of one broken file) says nothing more.
+            let reasons = Set(held.flatMap(\.reasons))
             let kept = result.diagnostics.filter { d in
-                guard let file = d.location?.file else { return false }
-                return prefixes.contains { file.hasPrefix($0) } && d.severity == .error
+                guard let at = d.location, d.severity == .error else { return false }
+                return reasons.contains("\(at): [\(d.id)] \(d.message)")
             }
             validation.options.load.absentProjects = Self.absentProjects(teams)
             result = validation.run(inputs())

@@ -1,3 +1,4 @@
+import GovPackIngest
 import Foundation
 import GovPackCore
 import GovPackIngest
@@ -28,7 +29,8 @@ enum RunJSON {
         w.int("teams_quarantined", teams.filter { $0.state == .quarantined }.count)
         w.int("teams_missing", teams.filter { $0.state == .missing }.count)
         w.int("files_read", inputs.filter { $0.status == "read" }.count)
-        w.int("files_rejected", inputs.filter { $0.status != "read" }.count)
+        w.int("files_quarantined", inputs.filter { $0.status == "quarantined" }.count)
+        w.int("files_rejected", inputs.filter { $0.status == "rejected" }.count)
         w.int("projects", result.load.portfolio.projects.count)
         w.int("projects_not_reported", notReported(teams).count)
         w.int("errors", result.summary.errors)

@@ -1,3 +1,5 @@
+import GovPackMetrics
+import GovPackIngest
 import Foundation
 import GovPackCore
 import GovPackIngest
@@ -26,13 +28,15 @@ extension MonthlyRun.Outcome {
             }
         }
         for t in quarantined {
-            lines.append("  quarantined \(t.name): left out of the metrics; \(t.projects.count) project\(t.projects.count == 1 ? "" : "s") shown as not reported")
+            let projects = t.projects.isEmpty ? "its projects are not known to this run (list them under the team in the configuration)"
+                : "\(t.projects.count) project\(t.projects.count == 1 ? "" : "s") shown as not reported"
+            lines.append("  quarantined \(t.name): left out of the metrics; " + projects)
             for r in t.reasons.prefix(3) { lines.append("                \(r)") }
             if t.reasons.count > 3 { lines.append("                ... and \(t.reasons.count - 3) more (run.json lists them)") }
         }
         for t in missing {
             let due = t.due.map { " (due \($0))" } ?? ""
-            let projects = t.projects.isEmpty ? "its projects are not known to this run" : "\(t.projects.count) project\(t.projects.count == 1 ? "" : "s") shown as not reported"
+            let projects = t.projects.isEmpty ? "its projects are not known to this run (list them under the team in the configuration)" : "\(t.projects.count) project\(t.projects.count == 1 ? "" : "s") shown as not reported"
             lines.append("  missing     \(t.name)\(due): nothing in \(t.folder); \(projects)")
         }
         if let failure {

@@ -83,7 +83,7 @@ extension PackRenderer {
         var results = [Result<R, Error>?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { slots in
             let out = Slots(slots)
-            DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            Parallel.forEach(items.count) { i in
                 out.buffer[i] = Result { try transform(items[i]) }
             }
         }

@@ -69,7 +69,9 @@ struct Changes {
             let key = r.projectID + "/" + r.riskID
             if current[key] == nil { current[key] = r }
         }
-        for (key, r) in current where r.status == .open {
+        // A project last period did not report (new, or its team missing or quarantined) has no
+        // register to compare with: its risks are not "new this period".
+        for (key, r) in current where r.status == .open && last.projects[r.projectID] != nil {
             guard let was = last.risks[key], was.status == .open else {
                 newRisks.append(r)
                 continue

@@ -88,7 +88,7 @@ public final class RuleEngine {
         let compiled = self.compiled
         runs.withUnsafeMutableBufferPointer { slots in
             let out = UncheckedBuffer(slots)
-            DispatchQueue.concurrentPerform(iterations: compiled.count) { i in
+            Parallel.forEach(compiled.count) { i in
                 let c = compiled[i]
                 var run = RuleRun(compiled: c, index: index, config: config, matcher: matcher, diagnostics: diagnostics)
                 run.execute(portfolio)

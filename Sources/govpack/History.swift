@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovPackCore
 import GovPackPipeline
 import GovPackStore
 
@@ -23,14 +24,18 @@ struct History: ParsableCommand {
 
             Examples:
               govpack history
+              govpack history --config SampleData/govpack.yaml
               govpack history --db /srv/pmo/govpack.db --format csv > runs.csv
               govpack history --project PRJ-014
               govpack history --project PRJ-014 --format json
             """
     )
 
-    @Option(help: ArgumentHelp("The history database to read.", valueName: "path"), completion: .file())
-    var db: String = "govpack.db"
+    @Option(help: ArgumentHelp("The history database to read (default: the configuration's 'history:', else govpack.db).", valueName: "path"), completion: .file())
+    var db: String?
+
+    @Option(help: ArgumentHelp("Take the database from this govpack.yaml's 'history:'.", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
+    var config: String?
 
     @Option(help: ArgumentHelp("Print this project's figures per period instead of the runs.", valueName: "id"))
     var project: String?
@@ -49,7 +54,21 @@ struct History: ParsableCommand {
         }
     }
 
+    /// The database: --db, else the configuration's (--config, or ./govpack.yaml when present).
+    func databasePath() throws -> String {
+        if let db { return db }
+        let file = config ?? (FileManager.default.fileExists(atPath: "govpack.yaml") ? "govpack.yaml" : nil)
+        guard let file else { return "govpack.db" }
+        let sink = DiagnosticSink()
+        guard let c = RunConfiguration.load(path: file, diagnostics: sink) else {
+            for d in sink.all.sorted(by: Diagnostic.ordered) { printError(d.formatted) }
+            throw ExitCode(2)
+        }
+        return c.history
+    }
+
     func run() throws {
+        let db = try databasePath()
         do {
             let store = try HistoryStore(path: db, mode: .readOnly)
             guard let project else {

@@ -76,9 +76,6 @@ struct Run: ParsableCommand {
         let sink = DiagnosticSink()
         guard let configuration = RunConfiguration.load(path: config, diagnostics: sink) else {
             for d in sink.all.sorted(by: Diagnostic.ordered) { printError(d.formatted) }
-            if !FileManager.default.fileExists(atPath: config) {
-                printError("govpack: no configuration at \(config); 'govpack init' writes an annotated one")
-            }
             throw ExitCode(2)
         }
         for d in sink.all.sorted(by: Diagnostic.ordered) where !quiet { printError(d.formatted) }
@@ -90,9 +87,10 @@ struct Run: ParsableCommand {
         plan.protecting.append(dbPath)
 
         let progress = Progress(quiet: quiet, verbose: verbose)
+        // The database is created by the first run that publishes, not by one that fails.
         var store: HistoryStore?
         var history: [RunSnapshot] = []
-        if !noHistory {
+        if !noHistory && FileManager.default.fileExists(atPath: dbPath) {
             do {
                 let s = try HistoryStore(path: dbPath)
                 history = try s.snapshots(before: period, limit: 12)
@@ -105,10 +103,14 @@ struct Run: ParsableCommand {
         }
         progress.log("period \(period): reading \(plan.submissionsFolder) (history: \(noHistory ? "off" : "\(history.count) earlier period\(history.count == 1 ? "" : "s") in \(dbPath)"))")
         let outcome = MonthlyRun(plan: plan, history: history, progress: { progress.event($0) }).execute(
-            record: store.map { s in { try s.record(MonthlyRun.snapshot($0)) } })
+            record: noHistory ? nil : { record in
+                let s = try store ?? HistoryStore(path: dbPath)
+                try s.record(MonthlyRun.snapshot(record))
+                store = s
+            })
         progress.finish()
         let periods = (try? store?.runs().count) ?? nil
-        let recorded = store == nil ? "not kept (--no-history)"
+        let recorded = noHistory ? "not kept (--no-history)"
             : "recorded \(period) in \(dbPath) (it holds \(periods ?? 0) period\(periods == 1 ? "" : "s"); 'govpack history --db \(dbPath)' lists them)"
         let text = outcome.summaryText(plan: plan, history: recorded, listTeams: verbose)
         if outcome.status == .failed {

@@ -27,9 +27,32 @@ public struct DecodedText: Sendable {
 public enum TextDecoder {
     static let saveAsUTF8 = "save the file as UTF-8 (Excel: Save As > CSV UTF-8)"
 
+    /// File signatures of formats that are never text, with what to call them.
+    static let signatures: [([UInt8], String)] = [
+        (Array("PK\u{03}\u{04}".utf8), "a ZIP archive (an Excel .xlsx or OpenDocument workbook?)"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Excel (.xls) or other Office file"),
+        (Array("%PDF-".utf8), "a PDF document"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG image"),
+        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+        ([0x1F, 0x8B], "a gzip archive"),
+    ]
+
+    /// What `bytes` are when they start with a binary format's signature.
+    static func binaryKind(_ bytes: [UInt8]) -> String? {
+        signatures.first { sig, _ in bytes.count >= sig.count && bytes[0..<sig.count].elementsEqual(sig) }?.1
+    }
+
     /// Decodes `bytes`, reporting problems to `diagnostics`; nil when the file cannot be read.
     public static func decode(_ bytes: [UInt8], path: String, diagnostics: DiagnosticSink) -> DecodedText? {
         let n = bytes.count
+        if let kind = binaryKind(bytes) {
+            // Windows-1252 maps almost every byte, so a workbook or archive would otherwise "decode"
+            // into a header of garbage and a list of missing columns.
+            diagnostics.emit(
+                IngestID.undecodable, .error, "this is \(kind), not CSV text; the file is not read",
+                at: SourceLocation(file: path, line: 1, column: 1), hint: saveAsUTF8)
+            return nil
+        }
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             // The mark declares UTF-8: invalid bytes after it are an error, never a guess.
             let check = bytes.withUnsafeBufferPointer { UTF8Check.scan($0, from: 3) }

@@ -81,8 +81,13 @@ public enum InputWalker {
                 guard visited.insert(resolved).inserted else { continue }
                 walk(resolved, relative: rel, root: root, display: display, into: &found, visited: &visited,
                      diagnostics: diagnostics)
-            } else {
+            } else if stat(resolved, &st) == 0, st.st_mode & S_IFMT == S_IFREG {
                 found.append(InputFile(path: resolved, displayPath: shown, relativePath: rel))
+            } else {
+                // A named pipe would block the run on open; a device could be read without end.
+                diagnostics.emit(
+                    IngestID.fileUnreadable, .error, "not a regular file (a named pipe, socket or device); it is not read",
+                    at: SourceLocation(file: shown), hint: "put the exported file itself in the input folder")
             }
         }
     }

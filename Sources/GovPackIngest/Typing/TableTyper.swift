@@ -93,12 +93,25 @@ final class TableTyper<Row: EntityRow> {
                 hint: "add the column '\(c.name)' (\(c.type.name)) to the header row")
         }
         var reported = Set<String>()
+        // A header of thousands of stray columns stays readable: the first ones by name, then a count.
+        let namedLimit = 20
+        var unnamed = 0
         for (i, s) in slots.enumerated() where s >= columns.count {
             let name = names[i].trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty, reported.insert(name.lowercased()).inserted else { continue }
+            guard reported.count <= namedLimit else {
+                unnamed += 1
+                continue
+            }
             context.diagnostics.emit(
                 IngestID.unknownColumn, .info,
                 "column '\(name)' is not part of the \(Row.entity.rawValue) contract; it is kept as an extra field",
+                at: SourceLocation(file: location.file, line: location.line, column: 0))
+        }
+        if unnamed > 0 {
+            context.diagnostics.emit(
+                IngestID.unknownColumn, .info,
+                "\(unnamed) more columns are not part of the \(Row.entity.rawValue) contract; they are kept as extra fields",
                 at: SourceLocation(file: location.file, line: location.line, column: 0))
         }
         return slots

@@ -1,3 +1,4 @@
+import GovPackRules
 import Foundation
 import GovPackCore
 import GovPackIngest
