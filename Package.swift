@@ -49,7 +49,12 @@ let package = Package(
             name: "GovPackRender",
             dependencies: ["GovPackCore", "GovPackMetrics", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "GovPackStore", dependencies: ["GovPackCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "GovPackStore",
+            dependencies: [
+                "GovPackCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .target(
             name: "GovPackPipeline",
             dependencies: [

@@ -1,6 +1,7 @@
 import GovPackIngest
 import Foundation
 import GovPackCore
+import GovPackIngest
 import GovPackMetrics
 import GovPackRender
 import GovPackStore

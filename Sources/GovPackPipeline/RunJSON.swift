@@ -1,6 +1,7 @@
 import GovPackIngest
 import Foundation
 import GovPackCore
+import GovPackIngest
 import GovPackMetrics
 
 /// `run.json`, written beside the packs: what a monthly run read, rejected, missed and produced,

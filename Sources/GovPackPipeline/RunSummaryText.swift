@@ -2,6 +2,8 @@ import GovPackMetrics
 import GovPackIngest
 import Foundation
 import GovPackCore
+import GovPackIngest
+import GovPackMetrics
 
 extension MonthlyRun.Outcome {
     /// The summary printed at the end of a run: what was read, rejected, missing and produced,

@@ -48,6 +48,22 @@ public struct RunSnapshot: Sendable, Equatable {
     }
 }
 
+/// The optional parts of a snapshot to read back; figures, risks, milestones and benefits are
+/// always read.
+public struct SnapshotParts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let inputs = SnapshotParts(rawValue: 1)
+    public static let findings = SnapshotParts(rawValue: 2)
+    public static let packFiles = SnapshotParts(rawValue: 4)
+    public static let metricsJSON = SnapshotParts(rawValue: 8)
+
+    public static let all: SnapshotParts = [.inputs, .findings, .packFiles, .metricsJSON]
+    /// What the packs' trends read: the figures and the registers only.
+    public static let trends: SnapshotParts = []
+}
+
 /// Whether a submission file made it into the run.
 public enum InputStatus: String, Sendable, CaseIterable {
     case read

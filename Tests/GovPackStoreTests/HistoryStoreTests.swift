@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import GovPackCore
-import GovPackStore
+@testable import GovPackStore
 import GovPackTestSupport
 import Testing
 
@@ -181,6 +181,23 @@ struct Scratch {
         #expect(got.allSatisfy { $0 == sample($0.period.description) })
     }
 
+    @Test func trendsLeaveOutTheHeavyParts() throws {
+        let s = try Scratch()
+        defer { s.folder.remove() }
+        let store = try s.store()
+        try store.record(sample("2026-10"))
+        try store.record(sample("2026-11"))
+        var expected = sample("2026-10")
+        expected.inputs = []
+        expected.findings = []
+        expected.packFiles = []
+        expected.metricsJSON = ""
+        #expect(try store.snapshots(before: per("2026-11"), limit: 1, parts: .trends) == [expected])
+        var withFindings = expected
+        withFindings.findings = sample("2026-10").findings
+        #expect(try store.snapshot(per("2026-10"), parts: [.findings]) == withFindings)
+    }
+
     @Test func projectHistoryListsThePeriodsItAppearsIn() throws {
         let s = try Scratch()
         defer { s.folder.remove() }
@@ -304,6 +321,7 @@ struct Scratch {
     @Test(arguments: [
         ("1250000", "1250000"), ("97000.50", "97000.5"), ("-0.10", "-0.1"), ("0.000", "0"), ("100", "100"),
         ("1200000.999999", "1200000.999999"), ("12345678901234567890.123456789", "12345678901234567890.123456789"),
+        ("-0.000001", "-0.000001"), ("0.5", "0.5"), ("1e3", "1000"), ("3615.384615384615384615384615384615385", "3615.384615384615384615384615384615385"),
     ])
     func moneyIsExactDecimalText(_ input: String, _ text: String) throws {
         #expect(DecimalText.format(dec(input)) == text)
@@ -363,5 +381,25 @@ struct Scratch {
         var q = b
         q.status = .quarantined
         #expect(InputRecord.digest([a, q]) != InputRecord.digest([a, b]))
+    }
+}
+
+/// SQLite's failures, as the user reads them: every message starts with the file and says what to do.
+@Suite struct HistoryStoreErrorTests {
+    @Test(arguments: [
+        (ResultCode.SQLITE_FULL, HistoryStoreError.Kind.diskFull, "the disk is full; the previous history is unchanged"),
+        (.SQLITE_READONLY, .readOnly, "the database is read-only"),
+        (.SQLITE_CORRUPT, .corrupt, "restore it from a backup or move it aside"),
+        (.SQLITE_BUSY, .busy, "another govpack holds the database locked"),
+        (.SQLITE_NOTADB, .notHistory, "not a govpack history database"),
+        (.SQLITE_IOERR, .failed, "cannot record the 2026-11 snapshot"),
+    ])
+    func sqliteErrorsBecomePlainMessages(_ code: ResultCode, _ kind: HistoryStoreError.Kind, _ text: String) {
+        let e = HistoryStoreError.from(
+            DatabaseError(resultCode: code, message: "detail"), path: "/srv/govpack.db", doing: "record the 2026-11 snapshot")
+        #expect(e.kind == kind)
+        #expect(e.message.hasPrefix("/srv/govpack.db: "))
+        #expect(e.message.contains(text), "\(e.message)")
+        #expect(e.localizedDescription == e.message)
     }
 }

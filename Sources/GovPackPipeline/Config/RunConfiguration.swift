@@ -3,6 +3,7 @@ import Foundation
 import GovPackCore
 import GovPackIngest
 import GovPackMetrics
+import GovPackRules
 
 /// The monthly run's configuration, read from `govpack.yaml` (see `docs/configuration.md`).
 ///
