@@ -53,13 +53,12 @@ let package = Package(
             name: "GovPackStore",
             dependencies: [
                 "GovPackCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "GovPackPipeline",
             dependencies: [
                 "GovPackCore", "GovPackIngest", "GovPackRules", "GovPackMetrics", "GovPackRender", "GovPackStore", "Yams",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [visibleImportsOnly]
         ),

@@ -10,15 +10,16 @@ import GovPackStore
 extension MonthlyRun {
     /// The snapshot the history keeps of a published run.
     public static func snapshot(_ r: RunRecord) -> RunSnapshot {
-        let inputs = r.inputs.map {
-            InputRecord(path: $0.path, team: $0.team, sha256: $0.sha256, bytes: $0.bytes,
-                        status: InputStatus(rawValue: $0.status) ?? .quarantined)
-        }
+        let inputs = r.inputs.map(inputRecord)
         let packs = r.files.map { PackFileRecord(path: $0.path, sha256: sha256($0.data), bytes: $0.data.count) }
         return HistorySnapshot.make(
             period: r.plan.period, version: r.plan.version, metrics: r.result.metrics, portfolio: r.result.load.portfolio,
             findings: r.result.ruleResults, inputs: inputs, packFiles: packs,
             metricsJSON: MetricsJSON.encode(r.result.metrics))
+    }
+
+    static func inputRecord(_ c: InputChecksum) -> InputRecord {
+        InputRecord(path: c.path, team: c.team, sha256: c.sha256, bytes: c.bytes, status: InputStatus(rawValue: c.status) ?? .rejected)
     }
 
     /// Earlier periods as the packs' trends read them, oldest first.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GovPackCore
 import GovPackIngest
@@ -365,12 +364,7 @@ extension MonthlyRun {
         return InputChecksum(path: path, team: team, sha256: Self.sha256(bytes), bytes: bytes.count, status: status)
     }
 
-    public static func sha256<D: DataProtocol>(_ data: D) -> String {
-        Crypto.SHA256.hash(data: data).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-        }.joined()
-    }
+    public static func sha256<D: DataProtocol>(_ data: D) -> String { Checksum.sha256(data) }
 
     /// The packs in each format, the findings and the metrics, as files relative to the output folder.
     func render(_ result: Validation.Result, teams: [TeamOutcome]) throws -> [(path: String, data: Data)] {

@@ -3,6 +3,7 @@ import Foundation
 import GovPackCore
 import GovPackIngest
 import GovPackMetrics
+import GovPackStore
 
 /// `run.json`, written beside the packs: what a monthly run read, rejected, missed and produced,
 /// for the scheduler and other tools. Keys in a fixed order, lists sorted, no clock: the same
@@ -87,8 +88,8 @@ enum RunJSON {
         teams.filter { $0.state != .submitted }.flatMap(\.projects).sorted()
     }
 
-    /// One checksum over every input: path, state and content.
+    /// One checksum over every input (path, content and state): the history's `input_digest`.
     static func digest(_ inputs: [MonthlyRun.InputChecksum]) -> String {
-        MonthlyRun.sha256(Data(inputs.map { "\($0.path)\t\($0.status)\t\($0.sha256)\n" }.joined().utf8))
+        InputRecord.digest(inputs.map(MonthlyRun.inputRecord))
     }
 }

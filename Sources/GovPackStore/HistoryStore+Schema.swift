@@ -34,7 +34,7 @@ extension HistoryStore {
           team TEXT,
           sha256 TEXT NOT NULL,
           bytes INTEGER NOT NULL,
-          status TEXT NOT NULL CHECK (status IN ('read', 'quarantined')),
+          status TEXT NOT NULL CHECK (status IN ('read', 'quarantined', 'rejected')),
           PRIMARY KEY (period, path)
         ) WITHOUT ROWID
         """,

@@ -69,6 +69,8 @@ public enum InputStatus: String, Sendable, CaseIterable {
     case read
     /// Unreadable or failing its schema: left out of the metrics.
     case quarantined
+    /// A file no reader could read (e.g. a reference file that is not CSV), outside any team.
+    case rejected
 }
 
 /// One input file of a run.

@@ -93,7 +93,7 @@ struct Run: ParsableCommand {
         if !noHistory && FileManager.default.fileExists(atPath: dbPath) {
             do {
                 let s = try HistoryStore(path: dbPath)
-                history = try s.snapshots(before: period, limit: 12)
+                history = try s.snapshots(before: period, limit: 12, parts: .trends)
                 store = s
             } catch {
                 printError("govpack: error: history: \(error.localizedDescription)")

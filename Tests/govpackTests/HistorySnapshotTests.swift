@@ -226,7 +226,7 @@ private enum Fixture {
             "submissions/2026-11/payments/projects.csv", "submissions/2026-11/payments/risks.csv",
             "submissions/2026-11/web/projects.csv",
         ])
-        #expect(s.inputDigest == SHA256.hex(Data((
+        #expect(s.inputDigest == Checksum.sha256(Data((
             "submissions/2026-11/payments/projects.csv\t11\tread\n" + "submissions/2026-11/payments/risks.csv\t22\tread\n"
                 + "submissions/2026-11/web/projects.csv\t33\tread\n").utf8)))
         #expect(s.packFiles.map(\.path) == ["board.html", "steering/G1.html"])

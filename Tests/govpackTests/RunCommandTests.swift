@@ -112,7 +112,12 @@ struct RunCommandTests {
         #expect(again.stdout.isEmpty)
         #expect(Self.contents(out) == firstFiles)
         #expect(try HistoryStore(path: db, mode: .readOnly).dump() == firstDump)
-        #expect(try HistoryStore(path: db, mode: .readOnly).runs().map(\.period.description) == ["2026-10", "2026-11"])
+        let runs = try HistoryStore(path: db, mode: .readOnly).runs()
+        #expect(runs.map(\.period.description) == ["2026-10", "2026-11"])
+        // run.json and the history name the same inputs by the same digest.
+        let runJSON = try JSONSerialization.jsonObject(with: firstFiles["run.json"] ?? Data()) as? [String: Any]
+        #expect(runJSON?["input_digest"] as? String == runs.last?.inputDigest)
+        #expect(runs.last?.inputs == 64)
         // The November packs compare with October: the trends are there.
         let board = String(decoding: firstFiles["md/board.md"] ?? Data(), as: UTF8.self)
         #expect(board.contains("RAG moves since October 2026"))
