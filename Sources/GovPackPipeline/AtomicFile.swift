@@ -21,6 +21,7 @@ public enum AtomicFile {
         } catch {
             throw WriteError(path: path, reason: error.localizedDescription)
         }
+        removeStaleTemporaries(of: url.lastPathComponent, in: dir.path)
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -43,6 +44,18 @@ public enum AtomicFile {
         if let failure {
             unlink(temp.path)
             throw WriteError(path: path, reason: failure)
+        }
+    }
+
+    /// Removes `.<name>.tmp-<pid>` files left beside `name` by runs that were killed while writing
+    /// (their process no longer exists); a live process's temporary file is left alone.
+    static func removeStaleTemporaries(of name: String, in dir: String) {
+        let prefix = ".\(name).tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            unlink(dir + "/" + entry)
         }
     }
 }

@@ -39,7 +39,26 @@ public enum DiagnosticReport {
         let hidden = diagnostics.count - shown.count
         out += summary.line
         if hidden > 0 { out += " (\(hidden) note\(hidden == 1 ? "" : "s") hidden; --verbose shows them)" }
-        return out + "\n"
+        return terminalSafe(out) + "\n"
+    }
+
+    /// The text with control characters other than line feed and tab spelled out (`\u{1B}`):
+    /// messages quote input values, and an escape sequence in a value could recolour, retitle or
+    /// rewrite the terminal of whoever reads the report.
+    public static func terminalSafe(_ s: String) -> String {
+        func isControl(_ u: Unicode.Scalar) -> Bool {
+            (u.value < 0x20 && u != "\n" && u != "\t") || (0x7F...0x9F).contains(u.value)
+        }
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if isControl(u) {
+                out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
     }
 
     /// `govpack.diagnostics/1`: the same list for scripts.

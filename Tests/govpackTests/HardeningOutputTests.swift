@@ -291,3 +291,19 @@ struct HardeningOutputTests {
         #expect(onePagers.allSatisfy { !$0.dropFirst("projects/".count).contains("/") })
     }
 }
+
+/// Terminal escape injection: `validate`'s text output quotes input values; control characters
+/// in them are spelled out, never sent to the terminal.
+@Suite(.enabled(if: GovPackCLI.available, "build govpack first (make test does)"))
+struct HardeningTerminalTests {
+    @Test func escapeSequencesInValuesAreSpelledOut() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        try tmp.write("t/projects.csv", "project_id,name,program_id,stage,start_date,baseline_end_date,budget,rag_overall,last_updated\n"
+            + "PRJ-1,N,PGM-1,execution,2026-01-0\u{1B}[31mRED\u{1B}]0;TITLE\u{07}\u{9B}2J,2027-03-31,100,G,2026-11-01\n")
+        let r = try GovPackCLI.run(["validate", "t", "--period", "2026-11", "--no-rules"], in: tmp.url)
+        #expect(r.status == 1)
+        #expect(!r.stdout.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) })
+        #expect(r.stdout.contains(#"'start_date' is '2026-01-0\u{1B}[31mRED\u{1B}]0;TITLE\u{7}\u{9B}2J'"#), "\(r.stdout)")
+    }
+}

@@ -236,4 +236,19 @@ struct HardeningPublishTests {
         #expect(Self.manifest(out) == manifests[0])
         #expect(Self.leftovers(dir.url.path).isEmpty, "\(Self.leftovers(dir.url.path))")
     }
+
+    /// `metrics --out` and other single files: a killed writer's temporary file is removed by the
+    /// next write of the same file; a live writer's is not.
+    @Test func staleTemporaryFilesAreRemoved() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let dead = try Self.deadPID()
+        let live = getppid()
+        try dir.write(".metrics.json.tmp-\(dead)", "half")
+        try dir.write(".metrics.json.tmp-\(live)", "busy")
+        try dir.write(".other.json.tmp-\(dead)", "not ours")
+        try AtomicFile.write("{}", to: dir.url.appendingPathComponent("metrics.json").path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
+            == [".metrics.json.tmp-\(live)", ".other.json.tmp-\(dead)", "metrics.json"])
+    }
 }
