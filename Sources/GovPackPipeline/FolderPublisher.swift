@@ -34,14 +34,17 @@ public enum FolderPublisher {
             throw PublishError(message: "cannot create \(staging.path): \(error.localizedDescription)")
         }
         do {
-            try AtomicFile.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
-                                 to: staging.appendingPathComponent(marker).path)
+            // Written in place and made durable by one flush before the swap (see StagedFolderWriter).
+            let writer = StagedFolderWriter(root: staging.path)
+            try writer.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
+                             to: staging.appendingPathComponent(marker).path)
             for f in files {
                 guard let rel = safeRelativePath(f.path) else {
                     throw PublishError(message: "refusing to write '\(f.path)': output paths must stay inside \(folder)")
                 }
-                try AtomicFile.write(f.data, to: staging.appendingPathComponent(rel).path)
+                try writer.write(f.data, to: staging.appendingPathComponent(rel).path)
             }
+            try writer.flush()
             // Swap: the old folder moves aside, the new one takes its name, the old one goes.
             let existed = fm.fileExists(atPath: target.path)
             if existed { try fm.moveItem(at: target, to: previous) }
