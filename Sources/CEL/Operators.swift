@@ -64,15 +64,35 @@ func numericCompare(_ a: CELValue, _ b: CELValue) -> Int? {
 }
 
 /// Strings are equal when their code points are: no Unicode normalisation, unlike Swift's `==`.
+/// Compared as bytes with `memcmp` (the generic sequence algorithms walked the views a byte at a
+/// time through `String.Index`).
 @inline(__always)
 func stringEquals(_ x: String, _ y: String) -> Bool {
-    x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
+    guard x.utf8.count == y.utf8.count else { return false }
+    return utf8Compare(x, y) == 0
 }
 
 /// Code-point (UTF-8 byte) order.
 func stringCompare(_ x: String, _ y: String) -> Int {
-    if stringEquals(x, y) { return 0 }
-    return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+    utf8Compare(x, y)
+}
+
+/// -1, 0 or 1 as the UTF-8 bytes of `x` sort before, equal or after those of `y` (unsigned bytes,
+/// a shorter prefix first): code-point order.
+@inline(__always)
+func utf8Compare(_ x: String, _ y: String) -> Int {
+    var a = x
+    var b = y
+    return a.withUTF8 { pa in
+        b.withUTF8 { pb in
+            let n = min(pa.count, pb.count)
+            if n > 0, let l = pa.baseAddress, let r = pb.baseAddress {
+                let c = memcmp(l, r, n)
+                if c != 0 { return c < 0 ? -1 : 1 }
+            }
+            return pa.count == pb.count ? 0 : (pa.count < pb.count ? -1 : 1)
+        }
+    }
 }
 
 /// Ordering for `<`, `<=`, `>`, `>=`; nil for NaN; throws when the kinds have no ordering.

@@ -59,3 +59,78 @@ public enum AtomicFile {
         }
     }
 }
+
+/// Writes the files of a folder that nobody sees yet (a publication's staging folder): each file
+/// is written in place, without a temporary file or an fsync of its own, and `flush()` then makes
+/// all of them durable at once, before the folder is renamed into view.
+///
+/// Why one flush is enough: until the rename nobody reads the staging folder, so a half-written
+/// file in it is harmless; what the swap needs is that every byte and directory entry under it is
+/// on disk before the folder takes the target's name, or a crash just after the rename could show
+/// empty files. `flush()` gives that with one `syncfs` of the file system (which writes back every
+/// file's data and metadata), where an fsync per file (20,000 one-pagers) waited for the journal
+/// 20,000 times. Where `syncfs` is not available, each file is fsynced at the flush instead.
+public final class StagedFolderWriter {
+    private let root: String
+    private var madeFolders: Set<String> = []
+    private var written: [String] = []
+
+    public init(root: String) { self.root = root }
+
+    /// Writes `data` to `path` (under the staging folder), creating its folder once.
+    public func write(_ data: Data, to path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !madeFolders.contains(dir) {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw AtomicFile.WriteError(path: path, reason: error.localizedDescription)
+            }
+            madeFolders.insert(dir)
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, base + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += n
+            }
+        }
+        written.append(path)
+    }
+
+    /// Makes everything written so far durable: the file system's data and metadata, then each
+    /// folder made (so their entries are on disk too).
+    public func flush() throws {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw AtomicFile.WriteError(path: root, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        if let syncfs = Self.syncfs {
+            if syncfs(fd) != 0 { throw AtomicFile.WriteError(path: root, reason: String(cString: strerror(errno))) }
+        } else {
+            for path in written { try Self.fsync(path, directory: false) }
+        }
+        for dir in madeFolders.sorted() { try Self.fsync(dir, directory: true) }
+        try Self.fsync(root, directory: true)
+    }
+
+    static func fsync(_ path: String, directory: Bool) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0))
+        guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        if Foundation.fsync(fd) != 0 { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// glibc's `syncfs(2)`, which Swift's Glibc module does not import.
+    private static let syncfs: (@convention(c) (Int32) -> Int32)? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "syncfs") else { return nil }
+        return unsafeBitCast(sym, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+}

@@ -46,15 +46,18 @@ public enum FolderPublisher {
             throw PublishError(message: "cannot create \(staging.path): \(error.localizedDescription) (\(folder) is unchanged)")
         }
         do {
-            try AtomicFile.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
-                                 to: staging.appendingPathComponent(marker).path)
+            // Written in place and made durable by one flush before the swap (see StagedFolderWriter).
+            let writer = StagedFolderWriter(root: staging.path)
+            try writer.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
+                             to: staging.appendingPathComponent(marker).path)
             for f in files {
                 guard let rel = safeRelativePath(f.path) else {
                     throw PublishError(message: "refusing to write '\(f.path)': output paths must stay inside \(folder)")
                 }
                 try beforeWrite?(rel)
-                try AtomicFile.write(f.data, to: staging.appendingPathComponent(rel).path)
+                try writer.write(f.data, to: staging.appendingPathComponent(rel).path)
             }
+            try writer.flush()
             let existed = fm.fileExists(atPath: target.path)
             if existed, !forceTwoRenameSwap, exchange(staging.path, target.path) {
                 // The old folder now has the staging name.

@@ -6,6 +6,53 @@ struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { Transforms.markdown(text) }
 }
 
+/// Escapes values for HTML exactly as Mustache's own HTML content type does (`<`, `>`, `&`, `"`
+/// and `'`, matched as whole characters), without its per-character dictionary lookups: text with
+/// none of the five (nearly all of it) is returned as it is, ASCII text is escaped byte by byte.
+struct HTMLContentTypeFast: MustacheContentType {
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    static func escape(_ text: String) -> String {
+        var special = false
+        var ascii = true
+        for b in text.utf8 {
+            if b >= 0x80 {
+                ascii = false
+            } else if b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 {
+                special = true
+            }
+        }
+        guard special else { return text }
+        guard ascii else { return characterWise(text) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for b in text.utf8 {
+            switch b {
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Mustache's algorithm, for text beyond ASCII: a `<` that a combining mark follows is part
+    /// of another character and stays as it is.
+    private static let replacements: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+
+    static func characterWise(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text {
+            if let r = replacements[c] { out += r } else { out.append(c) }
+        }
+        return out
+    }
+}
+
 /// The templates of one run: the shipped ones (`Templates/`, compiled in as
 /// `EmbeddedTemplates.files`), each replaced by a file of the same name from an override folder.
 ///
@@ -26,12 +73,15 @@ struct TemplateSet: Sendable {
     }
 
     /// `{{% CONTENT_TYPE: ... }}` put before the first byte; error columns on line 1 are corrected.
+    /// HTML's is a line of its own (a standalone tag, removed with its line end), so that the
+    /// template's first line stays standalone or not as it was.
     static func pragma(_ f: OutputFormat) -> String {
-        f == .md ? "{{%CONTENT_TYPE:MARKDOWN}}" : ""
+        f == .md ? "{{%CONTENT_TYPE:MARKDOWN}}" : "{{%CONTENT_TYPE:GOVPACK_HTML}}\n"
     }
 
     private static let registerMarkdown: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLContentTypeFast(), named: "GOVPACK_HTML")
     }()
 
     var sources: [OutputFormat: [String: Source]] = [:]
@@ -58,8 +108,14 @@ struct TemplateSet: Sendable {
                 do {
                     library.register(try MustacheTemplate(string: prefix + s.text), named: key)
                 } catch let e as MustacheTemplate.ParserError {
-                    let column = e.context.lineNumber == 1 ? e.context.columnNumber - prefix.count : e.context.columnNumber
-                    throw TemplateError(file: s.display, line: e.context.lineNumber, column: max(column, 1),
+                    var line = e.context.lineNumber
+                    var column = e.context.columnNumber
+                    if prefix.hasSuffix("\n") {
+                        line -= 1
+                    } else if line == 1 {
+                        column -= prefix.count
+                    }
+                    throw TemplateError(file: s.display, line: max(line, 1), column: max(column, 1),
                                         message: "cannot parse the template: \(e.error)")
                 }
                 formatTags[key] = try TagScanner.scan(s.text, file: s.display)
@@ -128,7 +184,7 @@ struct TemplateSet: Sendable {
             throw TemplateError(file: "\(key).\(format.rawValue).mustache", line: 0, column: 0,
                                 message: "no such template (expected under Templates/)")
         }
-        var checker = NameChecker(set: self, format: format)
+        var checker = NameChecker(set: self, format: format, recording: coverage != nil)
         try checker.check(key: key, display: s.display, stack: [model])
         coverage?.checked.formUnion(checker.checked)
         guard let out = library.render(model, withTemplate: key) else {
@@ -152,6 +208,16 @@ struct Tag: Sendable {
     var name: String
     var line: Int
     var column: Int
+    /// The name's dotted parts (`a.b` is `a`, `b`), split once.
+    var parts: [String]
+
+    init(kind: Kind, name: String, line: Int, column: Int) {
+        self.kind = kind
+        self.name = name
+        self.line = line
+        self.column = column
+        parts = name.split(separator: ".").map(String.init)
+    }
 }
 
 /// Finds the tags of a template, with 1-based line and column. Set-delimiter tags are refused:
@@ -217,6 +283,8 @@ enum TagScanner {
 struct NameChecker {
     let set: TemplateSet
     let format: OutputFormat
+    /// Whether to fill `checked` (for `uncheckedNames`); ordinary renders skip building its strings.
+    var recording = true
     var depth = 0
 
     /// Marks a section whose contents cannot be checked (an empty list).
@@ -254,11 +322,11 @@ struct NameChecker {
                 }
                 var value: Any? = nil
                 if !lenient {
-                    guard let v = Self.resolve(t.name, in: stack) else {
+                    guard let v = Self.resolve(t.name, parts: t.parts, in: stack) else {
                         throw fail("unknown value '\(t.name)': the view model has no such name here")
                     }
                     value = v
-                    checked.insert("\(display):\(t.line):\(t.column)")
+                    if recording { checked.insert("\(display):\(t.line):\(t.column)") }
                 }
                 if t.kind == .section {
                     if lenient {
@@ -308,8 +376,11 @@ struct NameChecker {
     static func isEmptyList(_ v: Any) -> Bool { (v as? [Any])?.isEmpty == true }
 
     static func resolve(_ name: String, in stack: [Any]) -> Any? {
+        resolve(name, parts: name.split(separator: ".").map(String.init), in: stack)
+    }
+
+    static func resolve(_ name: String, parts: [String], in stack: [Any]) -> Any? {
         if name == "." { return stack.last ?? "" }
-        let parts = name.split(separator: ".").map(String.init)
         guard let first = parts.first else { return nil }
         var found: Any? = nil
         for frame in stack.reversed() {

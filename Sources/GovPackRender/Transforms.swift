@@ -169,16 +169,22 @@ public enum Transforms {
     /// `d` rounded to `places` and printed with exactly `places` decimals.
     static func fixed(_ d: Decimal, places: Int, group useGroups: Bool = true) -> String {
         let r = rounded(d, places: places)
-        var text = r.description  // Decimal's description is locale-free: "-1234567.5"
         var negative = false
-        if text.hasPrefix("-") {
-            negative = true
-            text.removeFirst()
-        }
-        var intPart = Substring(text), frac = Substring("")
-        if let dot = text.firstIndex(of: ".") {
-            intPart = text[..<dot]
-            frac = text[text.index(after: dot)...]
+        var intPart: Substring, frac: Substring
+        if let parts = plainDigits(r) {
+            (negative, intPart, frac) = parts
+        } else {
+            var text = r.description  // Decimal's description is locale-free: "-1234567.5"
+            if text.hasPrefix("-") {
+                negative = true
+                text.removeFirst()
+            }
+            intPart = Substring(text)
+            frac = Substring("")
+            if let dot = text.firstIndex(of: ".") {
+                intPart = text[..<dot]
+                frac = text[text.index(after: dot)...]
+            }
         }
         var f = String(frac.prefix(places))
         while f.count < places { f += "0" }
@@ -187,6 +193,68 @@ public enum Transforms {
         let isZero = !body.contains(where: { $0 != "0" && $0 != "." && $0 != "," })
         return (negative && !isZero ? "-" : "") + body
     }
+
+    /// The sign, integer digits and fraction digits of `d` as its `description` gives them (up
+    /// to trailing zeros of the fraction, which `fixed` pads or cuts anyway), read straight from
+    /// its storage when the significand fits 64 bits: `description` builds the text digit by
+    /// digit through 128-bit division. Nil for NaN, wider significands, or when the storage
+    /// layout check failed (see `decimalLayoutVerified`): callers then use `description`.
+    static func plainDigits(_ d: Decimal) -> (negative: Bool, int: Substring, frac: Substring)? {
+        guard decimalLayoutVerified else { return nil }
+        return rawDigits(d)
+    }
+
+    /// NSDecimal's layout, which Foundation keeps internal: an exponent byte, a flags byte (length
+    /// in the high nibble, sign in bit 3), two reserved bytes, eight little-endian 16-bit words.
+    private static func rawDigits(_ d: Decimal) -> (negative: Bool, int: Substring, frac: Substring)? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        let parts = withUnsafeBytes(of: d) { b -> (mantissa: UInt64, exponent: Int, negative: Bool)? in
+            let length = Int(b[1] >> 4)
+            let negative = b[1] & 0x08 != 0
+            if length == 0 { return negative ? nil : (0, 0, false) }
+            guard length <= 4 else { return nil }
+            var m: UInt64 = 0
+            for w in 0..<length { m |= UInt64(b[4 + 2 * w]) << (16 * w) | UInt64(b[5 + 2 * w]) << (16 * w + 8) }
+            return (m, Int(Int8(bitPattern: b[0])), negative)
+        }
+        guard let parts, parts.exponent > -40, parts.exponent < 40 else { return nil }
+        let digits = String(parts.mantissa)
+        let negative = parts.negative && parts.mantissa != 0
+        let e = parts.exponent
+        if e >= 0 {
+            return (negative, Substring(e == 0 ? digits : digits + String(repeating: "0", count: e)), "")
+        }
+        let fractionDigits = -e
+        if digits.count > fractionDigits {
+            let cut = digits.index(digits.endIndex, offsetBy: -fractionDigits)
+            return (negative, digits[..<cut], digits[cut...])
+        }
+        return (negative, "0", Substring(String(repeating: "0", count: fractionDigits - digits.count) + digits))
+    }
+
+    /// Whether `rawDigits` reads the layout right: checked once on probes against `description`.
+    static let decimalLayoutVerified: Bool = {
+        let probes = ["0", "1", "-1", "97000.5", "-97000.50", "1250000", "0.000001", "-0.25", "18446744073709551615",
+                      "123456789.123456", "1e20", "-7e-10", "65536", "4294967296", "281474976710656", "0.05"]
+        for text in probes {
+            guard let d = Decimal(string: text), let p = rawDigits(d) else { return false }
+            var expected = d.description
+            let negative = expected.hasPrefix("-")
+            if negative { expected.removeFirst() }
+            var int = Substring(expected), frac = Substring("")
+            if let dot = expected.firstIndex(of: ".") {
+                int = expected[..<dot]
+                frac = expected[expected.index(after: dot)...]
+            }
+            func trim(_ f: Substring) -> Substring {
+                var f = f
+                while f.last == "0" { f.removeLast() }
+                return f
+            }
+            if p.negative != negative || p.int != int || trim(p.frac) != trim(frac) { return false }
+        }
+        return true
+    }()
 
     static func trimmed(_ s: String) -> String {
         guard s.contains(".") else { return s }

@@ -28,6 +28,9 @@ struct ViewModel {
     var findingsByProject: [String: [Diagnostic]] = [:]
     var membersByProgram: [String: [ProjectMetrics]] = [:]
     var missedGates: [StageGate] = []
+    /// Where each project's gates are in `missedGates` (a project's page looks up its own rather
+    /// than scanning every missed gate of the portfolio).
+    var missedGateIndicesByProject: [String: [Int]] = [:]
     var lateGates: [StageGate] = []
     var seriesByProject: [String: [EVMPoint]] = [:]
     var currency = ""
@@ -64,6 +67,7 @@ struct ViewModel {
         missedGates = input.portfolio.stageGates.filter {
             $0.reviewDate == nil && $0.plannedDate.adding(days: grace) < e && known[$0.projectID] != nil
         }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
+        for (i, g) in missedGates.enumerated() { missedGateIndicesByProject[g.projectID, default: []].append(i) }
         lateGates = input.portfolio.stageGates.filter {
             guard let r = $0.reviewDate else { return false }
             return $0.plannedDate.days(to: r) > grace && r <= e && known[$0.projectID] != nil
@@ -299,7 +303,9 @@ struct ViewModel {
                         "ask": "Confirm the status and ask for a recovery plan or re-baseline."])
         }
         let inScope = ids.map(Set.init)
-        for g in missedGates where inScope?.contains(g.projectID) ?? true {
+        // The scope's missed gates in `missedGates` order, as filtering the whole list would give.
+        let gates = inScope.map { $0.flatMap { missedGateIndicesByProject[$0] ?? [] }.sorted().map { missedGates[$0] } } ?? missedGates
+        for g in gates {
             out.append(["item": "\(g.projectID) gate \(g.gate.rawValue)",
                         "why": "Planned \(Transforms.date(g.plannedDate)); not yet held.",
                         "ask": "Hold the gate review: approve, defer or stop."])

@@ -183,10 +183,10 @@ private struct RuleRun {
     }
 
     mutating func rows<R: RuleRow>(_ rows: [R]) {
-        let schema = RuleSchema.shared
+        let type = RuleSchema.shared.type(R.entity)
         let files = index.files
         for row in rows {
-            activation.set(slot: scopeSlot, schema.object(row, index))
+            activation.set(slot: scopeSlot, .object(type, EntityObject(row, index)))
             let projectID = row.owningProject
             switch check(projectID: projectID) {
             case .notApplicable, .passed: continue

@@ -1,3 +1,4 @@
+import Dispatch
 import GovPackCore
 
 /// The portfolio as rules see it: rows grouped by project and by person once per run, so that
@@ -39,33 +40,84 @@ public final class RuleIndex {
             for (i, r) in rows.enumerated() where d[key(r)] == nil { d[key(r)] = i }
             return d
         }
+        // Rows come in runs of one key (a team's file lists one project after another), so a run
+        // is gathered with an equality test and hashed once, not once per row.
         func group<R, K: Hashable>(_ rows: [R], _ key: (R) -> K?) -> [K: [Int]] {
             var d: [K: [Int]] = [:]
-            for (i, r) in rows.enumerated() { if let k = key(r) { d[k, default: []].append(i) } }
+            var runKey: K?
+            var run: [Int] = []
+            for (i, r) in rows.enumerated() {
+                guard let k = key(r) else { continue }
+                if k != runKey {
+                    if let rk = runKey { d[rk, default: []].append(contentsOf: run) }
+                    run.removeAll(keepingCapacity: true)
+                    runKey = k
+                }
+                run.append(i)
+            }
+            if let rk = runKey { d[rk, default: []].append(contentsOf: run) }
             return d
         }
-        projectByID = first(p.projects) { $0.projectID }
-        programByID = first(p.programs) { $0.programID }
-        personByID = first(p.people) { $0.personID }
-        projectsByProgram = group(p.projects) { $0.programID }
-        risks = group(p.risks) { $0.projectID }
-        issues = group(p.issues) { $0.projectID }
-        milestones = group(p.milestones) { $0.projectID }
-        stageGates = group(p.stageGates) { $0.projectID }
-        financials = group(p.financials) { $0.projectID }
-        assignments = group(p.assignments) { $0.projectID }
-        benefits = group(p.benefits) { $0.projectID }
-        measurements = group(p.benefitMeasurements) { $0.projectID }
-        measurementsByBenefit = group(p.benefitMeasurements) { RowKey($0.projectID, $0.benefitID) }
-        changeImpacts = group(p.changeImpacts) { $0.projectID }
-        lessons = group(p.lessons) { $0.projectID }
-        dependenciesFrom = group(p.dependencies) { $0.fromProjectID }
-        dependenciesTo = group(p.dependencies) { $0.toProjectID }
-        certificationsByPerson = group(p.certifications) { $0.personID }
-        assignmentsByPerson = group(p.assignments) { $0.personID }
+        // The tables are independent: built on every core, each by one thread, so each is the
+        // same whatever the number of threads.
+        let tasks: [() -> Any] = [
+            { first(p.projects) { $0.projectID } },
+            { first(p.programs) { $0.programID } },
+            { first(p.people) { $0.personID } },
+            { group(p.projects) { $0.programID } },
+            { group(p.risks) { $0.projectID } },
+            { group(p.issues) { $0.projectID } },
+            { group(p.milestones) { $0.projectID } },
+            { group(p.stageGates) { $0.projectID } },
+            { group(p.financials) { $0.projectID } },
+            { group(p.assignments) { $0.projectID } },
+            { group(p.benefits) { $0.projectID } },
+            { group(p.benefitMeasurements) { $0.projectID } },
+            { group(p.benefitMeasurements) { RowKey($0.projectID, $0.benefitID) } },
+            { group(p.changeImpacts) { $0.projectID } },
+            { group(p.lessons) { $0.projectID } },
+            { group(p.dependencies) { $0.fromProjectID } },
+            { group(p.dependencies) { $0.toProjectID } },
+            { group(p.certifications) { $0.personID } },
+            { group(p.assignments) { $0.personID } },
+        ]
+        var built = [Any?](repeating: nil, count: tasks.count)
+        built.withUnsafeMutableBufferPointer { slots in
+            let out = IndexSlots(slots)
+            DispatchQueue.concurrentPerform(iterations: tasks.count) { i in out.buffer[i] = tasks[i]() }
+        }
+        func take<T>(_ i: Int) -> T {
+            guard let t = built[i] as? T else { preconditionFailure("RuleIndex: table \(i) has the wrong type") }
+            return t
+        }
+        projectByID = take(0)
+        programByID = take(1)
+        personByID = take(2)
+        projectsByProgram = take(3)
+        risks = take(4)
+        issues = take(5)
+        milestones = take(6)
+        stageGates = take(7)
+        financials = take(8)
+        assignments = take(9)
+        benefits = take(10)
+        measurements = take(11)
+        measurementsByBenefit = take(12)
+        changeImpacts = take(13)
+        lessons = take(14)
+        dependenciesFrom = take(15)
+        dependenciesTo = take(16)
+        certificationsByPerson = take(17)
+        assignmentsByPerson = take(18)
     }
 
     func project(_ id: String) -> Project? { projectByID[id].map { portfolio.projects[$0] } }
     func program(_ id: String?) -> Program? { id.flatMap { programByID[$0] }.map { portfolio.programs[$0] } }
     func person(_ id: String?) -> Person? { id.flatMap { personByID[$0] }.map { portfolio.people[$0] } }
+}
+
+/// Lets each concurrent iteration write its own slot.
+private struct IndexSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Any?>
+    init(_ b: UnsafeMutableBufferPointer<Any?>) { buffer = b }
 }

@@ -62,6 +62,9 @@ struct Run: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Log every step, and list every team in the summary.")
     var verbose = false
 
+    @Flag(help: "Print how long each stage took (and MB/s of input) to standard error.")
+    var timings = false
+
     func validate() throws {
         if let period, Period(period) == nil {
             throw ValidationError("--period must be YYYY-MM, e.g. 2026-11 (got '\(period)')")
@@ -102,13 +105,15 @@ struct Run: ParsableCommand {
             }
         }
         progress.log("period \(period): reading \(plan.submissionsFolder) (history: \(noHistory ? "off" : "\(history.count) earlier period\(history.count == 1 ? "" : "s") in \(dbPath)"))")
-        let outcome = MonthlyRun(plan: plan, history: history, progress: { progress.event($0) }).execute(
+        let stages = StageClock()
+        let outcome = MonthlyRun(plan: plan, history: history, progress: { stages.event($0); progress.event($0) }).execute(
             record: noHistory ? nil : { record in
                 let s = try store ?? HistoryStore(path: dbPath)
                 try s.record(MonthlyRun.snapshot(record))
                 store = s
             })
         progress.finish()
+        if timings { printTimings(stages.timings(outcome)) }
         let periods = (try? store?.runs().count) ?? nil
         let recorded = noHistory ? "not kept (--no-history)"
             : "recorded \(period) in \(dbPath) (it holds \(periods ?? 0) period\(periods == 1 ? "" : "s"); 'govpack history --db \(dbPath)' lists them)"
@@ -119,6 +124,58 @@ struct Run: ParsableCommand {
             print(text, terminator: "")
         }
         if outcome.status != .complete { throw ExitCode(outcome.status.rawValue) }
+    }
+}
+
+/// When each stage of a monthly run began, from its progress events, for `--timings`: reading
+/// (with the validation's own stages), checksums, rendering, publishing and the history record.
+final class StageClock: @unchecked Sendable {
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var marks: [(name: String, at: ContinuousClock.Instant)] = []
+    private let lock = NSLock()
+
+    init() { start = clock.now }
+
+    func event(_ e: MonthlyRun.Event) {
+        let name: String
+        switch e {
+        case .stage(let s) where s.hasPrefix("reading"): name = "read"
+        case .stage(let s) where s.hasPrefix("computing checksums"): name = "checksums (SHA-256 of the inputs)"
+        case .stage(let s) where s.hasPrefix("rendering"): name = "render"
+        case .stage(let s) where s.hasPrefix("publishing"): name = "publish (write, swap)"
+        case .wrote: name = "history (record the period)"
+        default: return
+        }
+        lock.lock(); defer { lock.unlock() }
+        marks.append((name, clock.now))
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// Each stage's seconds (the read stage broken down into the validation's stages), then the total.
+    func timings(_ outcome: MonthlyRun.Outcome) -> [(stage: String, seconds: Double, bytes: Int?)] {
+        lock.lock(); defer { lock.unlock() }
+        let end = clock.now
+        var out: [(stage: String, seconds: Double, bytes: Int?)] = []
+        if let first = marks.first { out.append(("discover teams", seconds(first.at - start), nil)) }
+        for (i, m) in marks.enumerated() {
+            let next = i + 1 < marks.count ? marks[i + 1].at : end
+            if m.name == "read", let v = outcome.validation {
+                out += v.timings
+                out.append(("read (the above and the quarantine)", seconds(next - m.at), nil))
+            } else if m.name == "render" {
+                let files = outcome.files.count
+                let bytes = outcome.files.reduce(0) { $0 + $1.data.count }
+                out.append(("render \(files) files", seconds(next - m.at), bytes))
+            } else {
+                out.append((m.name, seconds(next - m.at), nil))
+            }
+        }
+        out.append(("run total", seconds(end - start), nil))
+        return out
     }
 }
 

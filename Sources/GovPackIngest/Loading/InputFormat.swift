@@ -51,6 +51,9 @@ public struct LoadOptions: Sendable {
     /// Projects known to exist but not in this run (their team was quarantined or sent nothing),
     /// by id, with why: a row of another team naming one is left out with a note, not an error.
     public var absentProjects: [String: String] = [:]
+    /// How many threads read files at once; nil: `GOVPACK_THREADS` when set, else one per core.
+    /// Any count gives the same portfolio and diagnostics (see `InputLoader`).
+    public var workers: Int?
 
     public init(period: Period? = nil, mspdiProjectIDs: [String: String] = [:], columnMappings: [ColumnMapping] = []) {
         self.period = period

@@ -32,10 +32,6 @@ public struct InputLoader {
     }
 
     public func load(_ paths: [String], diagnostics: DiagnosticSink) -> LoadResult {
-        let builder = PortfolioBuilder(diagnostics: diagnostics)
-        var seen: [(InputFile, String?)] = []
-        var rejected: [InputFile] = []
-        var stats: [String: FormatStats] = [:]
         let clock = ContinuousClock()
         // One order for the whole run, whatever the order of the arguments: by path relative to
         // its input folder (code points), then by the full path for equal relative paths.
@@ -44,26 +40,186 @@ public struct InputLoader {
                 ? $0.relativePath.unicodeScalars.lexicographicallyPrecedes($1.relativePath.unicodeScalars)
                 : $0.displayPath.unicodeScalars.lexicographicallyPrecedes($1.displayPath.unicodeScalars)
         }
-        do {
-            for file in all {
-                let start = clock.now
-                let format = read(file, builder: builder, rejected: &rejected)
-                seen.append((file, format))
-                if let format {
-                    var s = stats[format] ?? FormatStats()
-                    s.files += 1
-                    s.bytes += FileBytes.size(file.path)
-                    s.seconds += (clock.now - start).seconds
-                    stats[format] = s
+        let workers = max(1, min(options.workers ?? LoadOptions.defaultWorkers, all.count / 8))
+        var portfolio: Portfolio
+        var seen: [(file: InputFile, format: String?)] = []
+        var rejected: [InputFile] = []
+        var stats: [String: FormatStats] = [:]
+        if workers == 1 {
+            let part = readChunk(all[...], diagnostics: diagnostics)
+            portfolio = part.builder.build()
+            (seen, rejected, stats) = (part.seen, part.rejected, part.stats)
+        } else {
+            let readStart = clock.now
+            let parts = readInParallel(all, workers: workers)
+            let readSeconds = (clock.now - readStart).seconds
+            portfolio = Self.merge(parts.map(\.builder))
+            for part in parts {
+                diagnostics.append(contentsOf: part.diagnostics.all)
+                seen += part.seen
+                rejected += part.rejected
+                for (name, s) in part.stats {
+                    var t = stats[name] ?? FormatStats()
+                    t.files += s.files
+                    t.bytes += s.bytes
+                    t.seconds += s.seconds
+                    stats[name] = t
                 }
             }
+            // The formats' seconds add up to the read's wall time (so MB/s is the throughput of
+            // all workers together), shared out by the time each format took on its cores.
+            let busy = stats.values.reduce(0) { $0 + $1.seconds }
+            if busy > 0 { for name in stats.keys { stats[name]?.seconds *= readSeconds / busy } }
         }
-        var portfolio = builder.build()
         let start = clock.now
         PortfolioIntegrity.check(&portfolio, diagnostics: diagnostics, absentProjects: options.absentProjects)
         return LoadResult(
             portfolio: portfolio, files: seen, rejected: rejected, formatStats: stats,
             integritySeconds: (clock.now - start).seconds)
+    }
+
+    /// What reading a run of consecutive files gave: its own builder (file ids from 0) and, when
+    /// read on a worker, its own diagnostics.
+    private struct Chunk {
+        var builder: PortfolioBuilder
+        var diagnostics: DiagnosticSink
+        var seen: [(file: InputFile, format: String?)] = []
+        var rejected: [InputFile] = []
+        var stats: [String: FormatStats] = [:]
+    }
+
+    private func readChunk(_ files: ArraySlice<InputFile>, diagnostics: DiagnosticSink) -> Chunk {
+        let clock = ContinuousClock()
+        var chunk = Chunk(builder: PortfolioBuilder(diagnostics: diagnostics), diagnostics: diagnostics)
+        for file in files {
+            let start = clock.now
+            let format = read(file, builder: chunk.builder, rejected: &chunk.rejected)
+            chunk.seen.append((file, format))
+            if let format {
+                var s = chunk.stats[format] ?? FormatStats()
+                s.files += 1
+                s.bytes += FileBytes.size(file.path)
+                s.seconds += (clock.now - start).seconds
+                chunk.stats[format] = s
+            }
+        }
+        return chunk
+    }
+
+    /// Reads the files on `workers` threads. The sorted list is cut into runs of consecutive files
+    /// of about equal bytes (several per worker, so that a slow run does not leave a core idle);
+    /// each run is read into its own builder and diagnostics, as if it were read alone. Nothing a
+    /// builder does depends on files before it (ids, duplicates and references are settled after
+    /// the merge), so merging the runs in order gives what reading the files one by one gives.
+    private func readInParallel(_ files: [InputFile], workers: Int) -> [Chunk] {
+        let sizes = files.map { max(FileBytes.size($0.path), 1) }
+        let total = sizes.reduce(0, +)
+        let count = min(files.count, workers * 8)
+        var bounds = [0]
+        var sum = 0
+        for (i, size) in sizes.enumerated() {
+            sum += size
+            if bounds.count < count, sum * count >= total * bounds.count, i + 1 < files.count { bounds.append(i + 1) }
+        }
+        bounds.append(files.count)
+        let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }.filter { !$0.isEmpty }
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var chunks: [Chunk?]
+            init(_ n: Int) { chunks = Array(repeating: nil, count: n) }
+            func take() -> Int {
+                lock.lock(); defer { lock.unlock() }
+                next += 1
+                return next - 1
+            }
+            func put(_ c: Chunk, at i: Int) {
+                lock.lock(); defer { lock.unlock() }
+                chunks[i] = c
+            }
+        }
+        let results = Results(ranges.count)
+        let group = DispatchGroup()
+        nonisolated(unsafe) let loader = self
+        for _ in 0..<min(workers, ranges.count) {
+            DispatchQueue.global().async(group: group) {
+                while true {
+                    let i = results.take()
+                    guard i < ranges.count else { return }
+                    results.put(loader.readChunk(files[ranges[i]], diagnostics: DiagnosticSink()), at: i)
+                }
+            }
+        }
+        group.wait()
+        return results.chunks.compactMap { $0 }
+    }
+
+    /// One portfolio from the builders of consecutive runs of files: their file tables joined in
+    /// order, rows appended in order with their origins moved past the earlier runs' files, and
+    /// extra fields named as the first run that met the column spelt it.
+    static func merge(_ builders: [PortfolioBuilder]) -> Portfolio {
+        var extraSpelling: [Entity: [String: String]] = [:]
+        for b in builders {
+            for entity in Entity.allCases {
+                for name in b.extraNames(entity) where extraSpelling[entity, default: [:]][name.lowercased()] == nil {
+                    extraSpelling[entity, default: [:]][name.lowercased()] = name
+                }
+            }
+        }
+        var parts: [(portfolio: Portfolio, respell: Set<Entity>)] = builders.map { b in
+            var respell = Set<Entity>()
+            for entity in Entity.allCases
+            where b.extraNames(entity).contains(where: { extraSpelling[entity]?[$0.lowercased()] != $0 }) {
+                respell.insert(entity)
+            }
+            return (b.build(), respell)
+        }
+        var p = Portfolio()
+        var offsets: [UInt32] = []
+        for part in parts {
+            offsets.append(UInt32(p.files.files.count))
+            for f in part.portfolio.files.files {
+                let id = p.files.add(path: f.path, isXML: f.isXML)
+                if f.derived { p.files.markDerived(id) }
+            }
+        }
+        func join<R: EntityRow>(_ rows: WritableKeyPath<Portfolio, [R]>) {
+            p[keyPath: rows].reserveCapacity(parts.reduce(0) { $0 + $1.portfolio[keyPath: rows].count })
+            for i in parts.indices {
+                let start = p[keyPath: rows].count
+                p[keyPath: rows].append(contentsOf: parts[i].portfolio[keyPath: rows])
+                parts[i].portfolio[keyPath: rows] = []
+                let offset = offsets[i]
+                let respell = parts[i].respell.contains(R.entity) ? extraSpelling[R.entity] : nil
+                guard offset > 0 || respell != nil else { continue }
+                p[keyPath: rows].withUnsafeMutableBufferPointer { buf in
+                    for j in start..<buf.count {
+                        buf[j].origin.file += offset
+                        if let respell {
+                            for k in buf[j].extras.indices {
+                                if let name = respell[buf[j].extras[k].name.lowercased()] { buf[j].extras[k].name = name }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        join(\.programs)
+        join(\.people)
+        join(\.certifications)
+        join(\.projects)
+        join(\.financials)
+        join(\.milestones)
+        join(\.stageGates)
+        join(\.risks)
+        join(\.issues)
+        join(\.assignments)
+        join(\.benefits)
+        join(\.benefitMeasurements)
+        join(\.dependencies)
+        join(\.changeImpacts)
+        join(\.lessons)
+        return p
     }
 
     private func read(_ file: InputFile, builder: PortfolioBuilder, rejected: inout [InputFile]) -> String? {
@@ -129,6 +285,14 @@ public struct InputLoader {
 /// The formats govpack reads, in the order they are asked to claim a file.
 public enum InputFormats {
     public static let all: [any InputFormat.Type] = [CSVFormat.self, SubmissionXMLFormat.self, MSPDIFormat.self]
+}
+
+extension LoadOptions {
+    /// `GOVPACK_THREADS` when it is a whole number from 1, else the machine's active cores.
+    public static var defaultWorkers: Int {
+        if let v = ProcessInfo.processInfo.environment["GOVPACK_THREADS"], let n = Int(v), n >= 1 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
 }
 
 /// Reading files as bytes, without Foundation's `Data` round trip.

@@ -29,6 +29,7 @@ private protocol AnyTableTyper: AnyObject {
     func bindHeader(_ names: [String], location: SourceLocation) -> [Int]
     func endFile(path: String)
     func reserve(_ count: Int)
+    var extraNames: [String] { get }
     func beginFile()
     var contractColumnCount: Int { get }
     func requiredSlotsCovered(by slots: Set<Int>) -> Bool
@@ -241,6 +242,11 @@ public final class PortfolioBuilder: RowSink {
         for s in slots where s < 0 || s >= count || !seen.insert(s).inserted { return }
         guard t.requiredSlotsCovered(by: seen) else { return }
         cleanHeaders[entity] = (raw, slots)
+    }
+
+    /// The extra (non-contract) columns met so far for `entity`, spelt as first met.
+    public func extraNames(_ entity: Entity) -> [String] {
+        typer(for: entity).extraNames
     }
 
     /// Makes room for about `rows` more rows of `entity` (e.g. a file's line count).
