@@ -137,6 +137,11 @@ final class StageClock: @unchecked Sendable {
 
     init() { start = clock.now }
 
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    }
+
     func event(_ e: MonthlyRun.Event) {
         let name: String
         switch e {
@@ -199,11 +204,20 @@ final class Progress: @unchecked Sendable {
         guard !quiet else { return }
         lock.lock(); defer { lock.unlock() }
         if terminal && !verbose {
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + "govpack: " + message + "\r").utf8))
+            // One line that fits the terminal, or the next rewrite would leave the wrapped rest.
+            var line = "govpack: " + message
+            let width = Self.terminalWidth()
+            if line.count >= width { line = String(line.prefix(max(width - 2, 10))) + "…" }
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line + "\r").utf8))
             shown = true
         } else {
             logger.info("\(message)")
         }
+    }
+
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
     }
 
     func event(_ e: MonthlyRun.Event) {
