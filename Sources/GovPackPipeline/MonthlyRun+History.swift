@@ -23,7 +23,7 @@ extension MonthlyRun {
     }
 
     /// Earlier periods as the packs' trends read them, oldest first.
-    static func historyPoints(_ snapshots: [RunSnapshot]) -> [HistoryPoint] {
+    public static func historyPoints(_ snapshots: [RunSnapshot]) -> [HistoryPoint] {
         snapshots.map { s in
             var projects: [String: HistoryPoint.ProjectPoint] = [:]
             var rag: [String: RAG] = [:]

@@ -5,6 +5,7 @@ import GovPackIngest
 import GovPackPipeline
 import GovPackRules
 import GovPackRender
+import GovPackStore
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,11 +21,14 @@ struct Report: ParsableCommand {
             Templates/partials); --templates DIR overrides any of them by the same relative name. \
             A template error is reported with its file, line and column.
 
-            --format pdf prints each HTML pack through headless Chromium when it is installed.
+            --format pdf prints each HTML pack through headless Chromium when it is installed. \
+            --history DB (the monthly run's database) adds the change since the periods recorded \
+            before this one, for an ad-hoc board pack between monthly runs; the database is only read.
 
             Examples:
               govpack report SampleData/reference SampleData/submissions/2026-11 --period 2026-11 --out out/packs
               govpack report teams/ --period 2026-11 --pack board --pack risk --format md --out packs
+              govpack report reference/ submissions/2026-12/ --pack board --history govpack.db --out board
             """
     )
 
@@ -47,6 +51,9 @@ struct Report: ParsableCommand {
 
     @Option(help: ArgumentHelp("Risk appetite: category=limit; repeatable.", valueName: "category=limit"))
     var appetite: [String] = []
+
+    @Option(help: ArgumentHelp("A monthly run's history database: the packs show the change since its periods before this one.", valueName: "govpack.db"), completion: .file())
+    var history: String?
 
     @Flag(help: "Print how long each stage took to standard error.")
     var timings = false
@@ -87,10 +94,20 @@ struct Report: ParsableCommand {
             printError("govpack: \(error)")
             throw ExitCode(2)
         }
+        var earlier: [HistoryPoint] = []
+        if let history {
+            do {
+                let store = try HistoryStore(path: history, mode: .readOnly)
+                earlier = MonthlyRun.historyPoints(try store.snapshots(before: result.period, limit: 12, parts: .trends))
+            } catch {
+                printError("govpack: error: history: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
         let input = RenderInput(
             portfolio: result.load.portfolio, metrics: result.metrics,
             findings: result.diagnostics.filter { $0.severity != .info || $0.id.hasPrefix("rule.") },
-            period: result.period, generatedBy: "govpack \(GovPack.version)",
+            period: result.period, generatedBy: "govpack \(GovPack.version)", history: earlier,
             waivers: result.waivers.map {
                 WaiverInfo(rule: $0.waiver.rule, project: $0.waiver.project, key: $0.waiver.key, reason: $0.waiver.reason,
                            approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)

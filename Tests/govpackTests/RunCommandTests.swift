@@ -128,6 +128,13 @@ struct RunCommandTests {
         #expect(risk.contains("| [PRJ-011](projects/PRJ-011.md) | R-3 Pricing model sign-off blocked by actuarial review | Mei Osei (P-027) | 12 → 20 | ▲ +8 | critical |"))
         #expect(risk.contains("| [PRJ-011](projects/PRJ-011.md) | R-1 Contractor attrition in build team | 12 |"))
         #expect(risk.contains("| [PRJ-002](projects/PRJ-002.md) | R-1 Supplier day rates rise above budget | 8 |"))
+        // An ad-hoc board pack reads the same history (read-only) and shows the same change.
+        let adhoc = try GovPackCLI.run(["report", "reference", "submissions/2026-11", "--period", "2026-11", "--pack", "board",
+                                        "--format", "md", "--history", "govpack.db", "--out", "adhoc"], in: dir.url)
+        #expect(adhoc.status == 0)
+        let adhocBoard = try String(contentsOf: dir.url.appendingPathComponent("adhoc/board.md"), encoding: .utf8)
+        #expect(adhocBoard.contains("**Went Red this month:**\n\n- [PRJ-008 Policy admin replacement](projects/PRJ-008.md) (was Amber)"))
+        #expect(try HistoryStore(path: db, mode: .readOnly).dump() == firstDump)
     }
 
     /// Killed at several points, the period's folder is always the previous complete output or
