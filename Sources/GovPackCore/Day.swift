@@ -59,7 +59,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var month: Int { components.month }
     public var period: Period { let c = components; return Period(index: Int32(c.year * 12 + c.month - 1)) }
 
-    public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
+    /// The day `days` later; clamped to the representable range rather than trapping.
+    public func adding(days: Int) -> Day {
+        let step = Int64(max(min(days, Int(UInt32.max)), -Int(UInt32.max)))
+        return Day(daysSinceEpoch: Int32(clamping: Int64(daysSinceEpoch) + step))
+    }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(to other: Day) -> Int { Int(other.daysSinceEpoch) - Int(daysSinceEpoch) }

@@ -65,8 +65,8 @@ extension MonthlyRun {
                        files: $0.files.count, reasons: $0.reasons)
         }
         var notReported: [NotReportedProject] = []
-        for t in teams where t.state != .submitted {
-            for id in t.projects {
+        for t in teams {
+            for id in t.state == .submitted ? t.notSent : t.projects {
                 let last = history.reversed().lazy.compactMap { s in s.projects.first { $0.id == id }.map { (s.period, $0) } }.first
                 notReported.append(NotReportedProject(
                     projectID: id, name: last?.1.name, programID: last?.1.programID, team: t.name,
@@ -77,10 +77,13 @@ extension MonthlyRun {
         return SubmissionStatus(teams: statuses, notReported: notReported)
     }
 
-    /// The projects a team reported in the latest earlier period, for when it sends nothing now.
-    static func lastKnownProjects(of team: String, in snapshots: [RunSnapshot]) -> [String] {
+    /// The projects a team reported in the latest earlier period, for when it sends nothing now:
+    /// by its name, or by its folder when the snapshot kept the inputs (a renamed team).
+    static func lastKnownProjects(of team: String, folder: String, in snapshots: [RunSnapshot]) -> [String] {
         for s in snapshots.reversed() {
-            let ids = s.projects.filter { $0.team == team }.map(\.id)
+            var names: Set<String> = [team]
+            for i in s.inputs where i.path.contains("/" + folder + "/") { if let t = i.team { names.insert(t) } }
+            let ids = s.projects.filter { $0.team.map(names.contains) ?? false }.map(\.id)
             if !ids.isEmpty { return ids.sorted() }
         }
         return []

@@ -79,8 +79,16 @@ public struct MonthlyRun {
         public var files: [String]
         /// Why it was quarantined: the file-level errors, as `file:line: message`.
         public var reasons: [String]
-        /// The team's projects (read this period, or expected from the configuration and history).
+        /// The team's projects: those it sent this period; for a quarantined or missing team, those
+        /// expected of it (the configuration's, else the latest history's).
         public var projects: [String]
+        /// Projects expected of a team that submitted (configuration, else its last recorded
+        /// period) that are in no submission this period: shown as not reported.
+        public var notSent: [String] = []
+        /// A folder no configured team names (read all the same).
+        public var unexpected = false
+        /// What was expected of the team before anything was read.
+        var expected: [String] = []
     }
 
     /// Progress, for the terminal display or the log.
@@ -104,6 +112,12 @@ public struct MonthlyRun {
         public var inputs: [InputChecksum]
         /// Why the run failed, when it did.
         public var failure: String?
+        /// Files directly in the submissions folder (in no team's folder: not read).
+        public var strayFiles: [String] = []
+        /// Reference files no reader could read.
+        public var referenceRejected: [String] = []
+        /// Whether the packs were published (a failure can come after: the history not recorded).
+        public var published = false
         public var seconds: Double
     }
 
@@ -136,7 +150,8 @@ public struct MonthlyRun {
 
     // MARK: - Reading
 
-    /// The teams found and expected, before anything is read: present ones have a folder with files.
+    /// The teams found and expected, before anything is read: present ones have a folder with
+    /// files. Folders govpack published into (its marker inside) are not teams.
     func discoverTeams() -> [TeamOutcome] {
         let fm = FileManager.default
         let folder = plan.submissionsFolder
@@ -144,30 +159,60 @@ public struct MonthlyRun {
         if let entries = try? fm.contentsOfDirectory(atPath: folder) {
             for name in entries.sorted() where !name.hasPrefix(".") {
                 var isDir: ObjCBool = false
-                if fm.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), isDir.boolValue { found.append(name) }
+                let path = folder + "/" + name
+                guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue,
+                      !fm.fileExists(atPath: path + "/" + FolderPublisher.marker) else { continue }
+                found.append(name)
             }
         }
-        let expected = plan.teams.isEmpty ? found.map { ExpectedTeam(name: $0) } : plan.teams
+        let configured = !plan.teams.isEmpty
+        let expected = configured ? plan.teams : found.map { ExpectedTeam(name: $0) }
         var teams: [TeamOutcome] = []
         var claimed = Set<String>()
         for t in expected {
-            claimed.insert(t.folder)
-            let path = folder + "/" + t.folder
+            let relative = Self.normalised(t.folder)
+            // A team at `infra/current` claims the folder `infra`; the name as found on disk is
+            // used when it differs only in Unicode form.
+            let first = String(relative.split(separator: "/").first ?? Substring(relative))
+            let onDisk = found.first { $0 == first } ?? first
+            claimed.insert(onDisk)
+            let path = folder + "/" + onDisk + String(relative.dropFirst(first.count))
             let files = Self.files(under: path)
             let due = (t.dueDay ?? plan.submissionsDue).flatMap { dueDate(day: $0) }
-            let known = t.projects.isEmpty ? Self.lastKnownProjects(of: t.name, in: history) : t.projects
-            teams.append(TeamOutcome(
+            let known = t.projects.isEmpty ? Self.lastKnownProjects(of: t.name, folder: onDisk, in: history) : t.projects
+            var team = TeamOutcome(
                 name: t.name, folder: path, state: files.isEmpty ? .missing : .submitted, due: due,
-                files: files, reasons: [], projects: files.isEmpty ? known : t.projects))
+                files: files, reasons: [], projects: files.isEmpty ? known : [])
+            team.expected = known
+            teams.append(team)
         }
         // A folder nobody expected is still read: a new team, or one the configuration forgot.
         for name in found where !claimed.contains(name) {
             let path = folder + "/" + name
-            teams.append(TeamOutcome(
+            var team = TeamOutcome(
                 name: name, folder: path, state: .submitted, due: nil, files: Self.files(under: path),
-                reasons: [], projects: []))
+                reasons: [], projects: [])
+            team.unexpected = configured
+            if team.files.isEmpty { team.state = .missing }
+            teams.append(team)
         }
         return teams.sorted { $0.name < $1.name }
+    }
+
+    /// A team's folder as written in the configuration, without `./` and trailing slashes.
+    static func normalised(_ folder: String) -> String {
+        folder.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.joined(separator: "/")
+    }
+
+    /// Files directly in the submissions folder: in no team's folder, so read by nobody.
+    func strayFiles() -> [String] {
+        let fm = FileManager.default
+        let folder = plan.submissionsFolder
+        guard let entries = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
+        return entries.sorted().filter { name in
+            var isDir: ObjCBool = false
+            return !name.hasPrefix(".") && fm.fileExists(atPath: folder + "/" + name, isDirectory: &isDir) && !isDir.boolValue
+        }.map { folder + "/" + $0 }
     }
 
     /// The due date: that day of the month after the period (clamped to the month's last day).
@@ -176,18 +221,9 @@ public struct MonthlyRun {
         return Day(year: next.year, month: next.month, day: min(max(day, 1), Day.daysIn(month: next.month, year: next.year)))
     }
 
+    /// The files the loader will read under `path` (links followed as it follows them).
     static func files(under path: String) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: path) else { return [] }
-        var out: [String] = []
-        while let rel = e.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
-                out.append(path + "/" + rel)
-            }
-        }
-        return out.sorted()
+        InputWalker.files(under: path, diagnostics: DiagnosticSink()).map(\.displayPath)
     }
 
     /// Which present teams could not be read: a rejected file, or a file-level error in one.
@@ -206,6 +242,11 @@ public struct MonthlyRun {
                 && !reasons.contains(where: { $0.hasPrefix(file + ":") || $0.hasPrefix(file + " ") }) {
                 reasons.append("\(file): the file could not be read")
             }
+            let recognised = result.load.files.contains { $0.format != nil && $0.file.displayPath.hasPrefix(prefix) }
+            if reasons.isEmpty && !recognised {
+                let names = teams[i].files.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+                reasons.append("\(teams[i].folder): no file of the submission standard among its \(teams[i].files.count) file\(teams[i].files.count == 1 ? "" : "s") (\(names)\(teams[i].files.count > 3 ? ", ..." : "")); send the entity CSV files or the XML")
+            }
             if !reasons.isEmpty {
                 teams[i].state = .quarantined
                 teams[i].reasons = reasons
@@ -221,7 +262,8 @@ public struct MonthlyRun {
         func inputs() -> [String] {
             plan.reference + teams.filter { $0.state == .submitted }.map(\.folder)
         }
-        progress(.stage("reading \(teams.filter { $0.state == .submitted }.reduce(0) { $0 + $1.files.count }) files from \(teams.filter { $0.state == .submitted }.count) teams"))
+        let referenceFiles = plan.reference.reduce(0) { $0 + Self.files(under: $1).count }
+        progress(.stage("reading \(referenceFiles + teams.filter { $0.state == .submitted }.reduce(0) { $0 + $1.files.count }) files: reference data and \(teams.filter { $0.state == .submitted }.count) teams"))
         var result = validation.run(inputs())
         Self.quarantine(&teams, result: result)
         attributeProjects(&teams, result: result, states: [.quarantined])
@@ -243,6 +285,7 @@ public struct MonthlyRun {
             result.summary.errors += kept.count
         }
         attributeProjects(&teams, result: result, states: [.submitted])
+        Self.dropMeasured(&teams, result: result)
         return result
     }
 
@@ -258,15 +301,30 @@ public struct MonthlyRun {
         return absent
     }
 
-    /// The projects each team sent, from where each project row came from, with the ones the
-    /// configuration expects of it.
+    /// The projects each team sent, from where each project row came from. A quarantined team
+    /// keeps what it sent (or was expected to); a submitting team's expected projects that are in
+    /// no submission are listed as not sent.
     func attributeProjects(_ teams: inout [TeamOutcome], result: Validation.Result, states: Set<TeamOutcome.State>) {
         let p = result.load.portfolio
+        let measured = Set(p.projects.map(\.projectID))
         for i in teams.indices where states.contains(teams[i].state) {
             let prefix = teams[i].folder + "/"
-            var sent = p.projects.filter { p.files.path($0.origin.file).hasPrefix(prefix) }.map(\.projectID)
-            if teams[i].state == .quarantined && sent.isEmpty { sent = Self.lastKnownProjects(of: teams[i].name, in: history) }
-            teams[i].projects = Array(Set(sent + teams[i].projects)).sorted()
+            let sent = p.projects.filter { p.files.path($0.origin.file).hasPrefix(prefix) }.map(\.projectID)
+            if teams[i].state == .quarantined {
+                teams[i].projects = Array(Set(sent + teams[i].expected)).sorted()
+            } else {
+                teams[i].projects = Array(Set(sent)).sorted()
+                teams[i].notSent = Set(teams[i].expected).subtracting(measured).sorted()
+            }
+        }
+    }
+
+    /// Leaves out of the not-reported lists any project the run did measure (it moved to
+    /// another team, or two configured teams share it).
+    static func dropMeasured(_ teams: inout [TeamOutcome], result: Validation.Result) {
+        let measured = Set(result.load.portfolio.projects.map(\.projectID))
+        for i in teams.indices where teams[i].state != .submitted {
+            teams[i].projects = teams[i].projects.filter { !measured.contains($0) }
         }
     }
 }
@@ -304,8 +362,13 @@ extension MonthlyRun {
         } catch {
             return failed("\(error)", teams, result)
         }
-        let status: Outcome.Status = teams.contains { $0.state != .submitted } ? .incomplete : .complete
-        let runJSON = RunJSON.encode(plan: plan, status: status, teams: teams, result: result, inputs: inputs, outputs: files)
+        let stray = strayFiles()
+        let referenceRejected = inputs.filter { $0.team == nil && $0.status != "read" }.map(\.path)
+        let incomplete = teams.contains { $0.state != .submitted || !$0.notSent.isEmpty || $0.unexpected }
+            || !stray.isEmpty || !referenceRejected.isEmpty
+        let status: Outcome.Status = incomplete ? .incomplete : .complete
+        let runJSON = RunJSON.encode(plan: plan, status: status, teams: teams, result: result, inputs: inputs, outputs: files,
+                                     strayFiles: stray)
         files.append(("run.json", Data(runJSON.utf8)))
         files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
@@ -322,11 +385,16 @@ extension MonthlyRun {
                 var o = failed("the packs were published to \(plan.outputFolder) but the history was not recorded: \(error.localizedDescription); run the period again to record it", teams, result)
                 o.files = files
                 o.inputs = inputs
+                o.published = true
                 return o
             }
         }
-        return Outcome(status: status, period: plan.period, teams: teams, validation: result, files: files,
+        var outcome = Outcome(status: status, period: plan.period, teams: teams, validation: result, files: files,
                        inputs: inputs, failure: nil, seconds: (clock.now - start).seconds)
+        outcome.strayFiles = stray
+        outcome.referenceRejected = referenceRejected
+        outcome.published = true
+        return outcome
     }
 
     /// What the history records of a published run.

@@ -13,7 +13,8 @@ enum RunJSON {
 
     static func encode(
         plan: MonthlyRun.Plan, status: MonthlyRun.Outcome.Status, teams: [MonthlyRun.TeamOutcome],
-        result: Validation.Result, inputs: [MonthlyRun.InputChecksum], outputs: [(path: String, data: Data)]
+        result: Validation.Result, inputs: [MonthlyRun.InputChecksum], outputs: [(path: String, data: Data)],
+        strayFiles: [String] = []
     ) -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -25,7 +26,8 @@ enum RunJSON {
         w.string("organisation", plan.organisation)
         w.string("input_digest", digest(inputs))
         w.beginObject("counts")
-        w.int("teams_expected", teams.count)
+        w.int("teams_expected", teams.filter { !$0.unexpected }.count)
+        w.int("teams_unexpected", teams.filter(\.unexpected).count)
         w.int("teams_submitted", teams.filter { $0.state == .submitted }.count)
         w.int("teams_quarantined", teams.filter { $0.state == .quarantined }.count)
         w.int("teams_missing", teams.filter { $0.state == .missing }.count)
@@ -45,10 +47,14 @@ enum RunJSON {
             w.string("name", t.name)
             w.string("folder", t.folder)
             w.string("state", t.state.rawValue)
+            w.bool("unexpected", t.unexpected)
             w.string("due", t.due?.description)
             w.int("files", t.files.count)
             w.beginArray("projects")
             for p in t.projects { w.string(nil, p) }
+            w.endArray()
+            w.beginArray("not_sent")
+            for p in t.notSent { w.string(nil, p) }
             w.endArray()
             w.beginArray("reasons")
             for r in t.reasons { w.string(nil, r) }
@@ -58,6 +64,9 @@ enum RunJSON {
         w.endArray()
         w.beginArray("not_reported")
         for p in notReported(teams) { w.string(nil, p) }
+        w.endArray()
+        w.beginArray("stray_files")
+        for f in strayFiles { w.string(nil, f) }
         w.endArray()
         w.beginArray("inputs")
         for i in inputs {
@@ -85,7 +94,7 @@ enum RunJSON {
 
     /// The projects of teams that were quarantined or sent nothing.
     static func notReported(_ teams: [MonthlyRun.TeamOutcome]) -> [String] {
-        teams.filter { $0.state != .submitted }.flatMap(\.projects).sorted()
+        Array(Set(teams.filter { $0.state != .submitted }.flatMap(\.projects) + teams.flatMap(\.notSent))).sorted()
     }
 
     /// One checksum over every input (path, content and state): the history's `input_digest`.

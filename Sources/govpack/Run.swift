@@ -47,7 +47,7 @@ struct Run: ParsableCommand {
     @Option(help: "The run date, YYYY-MM-DD, for the default period (default: today's date on this machine).")
     var today: String?
 
-    @Option(help: "Publish into this folder instead of the configuration's output folder.")
+    @Option(help: "Publish into this folder instead of the configuration's output folder ({period} is replaced).")
     var out: String?
 
     @Option(help: "The history database (default: the configuration's 'history:').")
@@ -85,9 +85,20 @@ struct Run: ParsableCommand {
         let runDate = today.flatMap(Day.init) ?? RunConfiguration.today()
         let period = configuration.effectivePeriod(override: period.flatMap(Period.init), today: runDate)
         var plan = MonthlyRun.Plan(config: configuration, period: period, version: GovPack.version)
-        if let out { plan.outputFolder = out }
+        if let out { plan.outputFolder = out.replacingOccurrences(of: "{period}", with: period.description) }
         let dbPath = db ?? configuration.history
         plan.protecting.append(dbPath)
+        // The history must be writable before anything is published: a run never publishes
+        // packs it cannot record.
+        if !noHistory && !FileManager.default.fileExists(atPath: dbPath) {
+            let parent = (dbPath as NSString).deletingLastPathComponent
+            let folder = parent.isEmpty ? "." : parent
+            if !FileManager.default.isWritableFile(atPath: folder) {
+                printError("govpack: error: history: cannot create \(dbPath): \(folder) does not exist or is not writable")
+                printError("govpack: nothing was published; create the folder, set 'history:' in \(config), or pass --no-history")
+                throw ExitCode(2)
+            }
+        }
 
         let progress = Progress(quiet: quiet, verbose: verbose)
         // The database is created by the first run that publishes, not by one that fails.

@@ -121,3 +121,13 @@ import Testing
         #expect(w.text == #"{"b":"a\"b\n<\u0001","a":null,"x":0.30000000000000004,"y":4480,"l":[true]}"#)
     }
 }
+
+@Suite struct DayArithmeticTests {
+    /// A configured grace of a huge number of days must not trap: the day clamps to the calendar's end.
+    @Test func addingBeyondTheRangeClamps() throws {
+        let d = try #require(Day("2026-11-30"))
+        #expect(d.adding(days: 14) == Day("2026-12-14"))
+        #expect(d.adding(days: Int.max).daysSinceEpoch == Int32.max)
+        #expect(d.adding(days: Int.min).daysSinceEpoch == Int32.min)
+    }
+}

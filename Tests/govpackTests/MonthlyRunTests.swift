@@ -105,6 +105,86 @@ import Testing
         #expect(outcome.teams.first { $0.name == "data-analytics" }?.due == Day("2026-12-05"))
     }
 
+    // MARK: - Cases an independent review found
+
+    @Test func aFolderWithNoSubmissionFileIsQuarantinedNotSubmitted() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let claims = dir.url.appendingPathComponent("submissions/2026-11/claims")
+        try FileManager.default.removeItem(at: claims)
+        _ = try dir.write("submissions/2026-11/claims/status.pdf", "%PDF-1.4 not a submission")
+        let teams = Self.sampleTeams.map { MonthlyRun.ExpectedTeam(name: $0, projects: $0 == "claims" ? ["PRJ-001", "PRJ-002"] : []) }
+        let outcome = MonthlyRun(plan: Self.plan(dir, teams: teams)).execute()
+        #expect(outcome.status == .incomplete)
+        let team = try #require(outcome.teams.first { $0.name == "claims" })
+        #expect(team.state == .quarantined)
+        #expect(team.reasons == ["\(claims.path): no file of the submission standard among its 1 file (status.pdf); send the entity CSV files or the XML"])
+        #expect(team.projects == ["PRJ-001", "PRJ-002"])
+    }
+
+    @Test func expectedProjectsASubmittingTeamLeftOutAreNotReported() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let teams = Self.sampleTeams.map {
+            MonthlyRun.ExpectedTeam(name: $0, projects: $0 == "claims" ? (1...7).map { String(format: "PRJ-%03d", $0) } : [])
+        }
+        let outcome = MonthlyRun(plan: Self.plan(dir, teams: teams)).execute()
+        #expect(outcome.status == .complete)
+        let team = try #require(outcome.teams.first { $0.name == "claims" })
+        #expect(team.state == .submitted)
+        #expect(team.projects == (1...6).map { String(format: "PRJ-%03d", $0) })
+        // PRJ-007 is measured (policy-platform sent it): it is not "not sent".
+        #expect(team.notSent == [])
+        var plan = Self.plan(dir, teams: teams)
+        plan.teams[0].projects = ["PRJ-001", "PRJ-099"]
+        let second = MonthlyRun(plan: plan).execute()
+        #expect(second.status == .incomplete)
+        #expect(second.teams.first { $0.name == "claims" }?.notSent == ["PRJ-099"])
+        #expect(second.summaryText(plan: plan, history: nil).contains("not sent    claims: PRJ-099 expected (configuration or last period) but in no submission"))
+        let run = String(decoding: second.files.first { $0.path == "run.json" }?.data ?? Data(), as: UTF8.self)
+        #expect(run.contains("\"not_reported\": [\n    \"PRJ-099\"\n  ]"))
+    }
+
+    @Test(arguments: ["claims/", "./claims", "claims//"])
+    func aTeamPathIsNormalised(_ path: String) throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let teams = Self.sampleTeams.map { MonthlyRun.ExpectedTeam(name: $0, folder: $0 == "claims" ? path : nil) }
+        let outcome = MonthlyRun(plan: Self.plan(dir, teams: teams)).execute()
+        #expect(outcome.status == .complete)
+        #expect(outcome.teams.count == 6)
+        #expect(outcome.teams.allSatisfy { !$0.unexpected })
+        #expect(outcome.validation?.diagnostics.contains { $0.id == "ingest.row.duplicate_key" } == false)
+        #expect(outcome.teams.first { $0.name == "claims" }?.projects.count == 6)
+    }
+
+    @Test func unexpectedFoldersStrayFilesAndLinkedTeamFolders() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let fm = FileManager.default
+        let submissions = dir.url.appendingPathComponent("submissions/2026-11")
+        // The customer team's folder is a link to where its exports really live.
+        try fm.moveItem(at: submissions.appendingPathComponent("customer"), to: dir.url.appendingPathComponent("customer-exports"))
+        try fm.createSymbolicLink(at: submissions.appendingPathComponent("customer"),
+                                  withDestinationURL: dir.url.appendingPathComponent("customer-exports"))
+        _ = try dir.write("submissions/2026-11/projects.csv", "project_id,name\n")
+        // An output folder govpack published into, inside the submissions: not a team.
+        _ = try dir.write("submissions/2026-11/packs/.govpack-output", "govpack output folder\n")
+        _ = try dir.write("submissions/2026-11/packs/metrics/projects.csv", "project_id,name\n")
+        let teams = Self.sampleTeams.filter { $0 != "regulatory" }.map { MonthlyRun.ExpectedTeam(name: $0) }
+        let outcome = MonthlyRun(plan: Self.plan(dir, teams: teams)).execute()
+        #expect(outcome.status == .incomplete)
+        #expect(outcome.teams.first { $0.name == "customer" }?.state == .submitted)
+        #expect(outcome.teams.first { $0.name == "customer" }?.projects.count == 6)
+        #expect(outcome.teams.filter(\.unexpected).map(\.name) == ["regulatory"])
+        #expect(!outcome.teams.contains { $0.name == "packs" })
+        #expect(outcome.strayFiles == [submissions.appendingPathComponent("projects.csv").path])
+        let text = outcome.summaryText(plan: Self.plan(dir, teams: teams), history: nil)
+        #expect(text.contains("govpack run for 2026-11: 5 of 5 teams submitted"))
+        #expect(text.contains("unexpected  regulatory: a folder no team in the configuration names"))
+        #expect(text.contains("not read    1 file directly in"))
+    }
+
     @Test func runningAPeriodAgainGivesTheSameBytes() throws {
         let dir = try Self.sampleCopy()
         defer { dir.remove() }

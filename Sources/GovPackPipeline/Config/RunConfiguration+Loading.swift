@@ -386,6 +386,12 @@ private struct ConfigParser {
             y.error("negative", "\(what) must be 0 or more (got \(n))", at: node.mark)
             return nil
         }
+        // Day counts, scores and limits beyond this are typing slips, and day arithmetic on them
+        // would leave the calendar.
+        if n > 1_000_000 {
+            y.error("out_of_range", "\(what) must be at most 1,000,000 (got \(n))", at: node.mark)
+            return nil
+        }
         return n
     }
 

@@ -136,7 +136,8 @@ public struct RunConfiguration: Sendable, Equatable {
                     }
                 }
             }
-            for (file, id) in team.mspdi {
+            for file in team.mspdi.keys.sorted() {
+                guard let id = team.mspdi[file] else { continue }
                 for key in RunConfiguration.mspdiKeys(file, teamPath: team.path) where o.mspdiProjectIDs[key] == nil {
                     o.mspdiProjectIDs[key] = id
                 }
