@@ -9,6 +9,7 @@ extension MonthlyRun.Plan {
             period: period, reference: config.reference, submissionsFolder: config.submissionsFolder(for: period),
             outputFolder: config.outputFolder(for: period), version: version)
         organisation = config.organisation
+        baseFolder = config.folder
         teams = config.teams.map {
             MonthlyRun.ExpectedTeam(name: $0.name, folder: $0.path, dueDay: $0.due, projects: $0.projects)
         }

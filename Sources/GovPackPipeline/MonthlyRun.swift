@@ -35,6 +35,18 @@ public struct MonthlyRun {
         /// Paths the output may never replace (the configuration file, inputs).
         public var protecting: [String]
         public var version: String
+        /// The configuration's folder: paths in run.json and the history are relative to it, so
+        /// the same inputs give the same record however the configuration was named.
+        public var baseFolder: String?
+
+        /// `path` relative to the base folder when it lies inside it.
+        public func relative(_ path: String) -> String {
+            guard let base = baseFolder, !base.isEmpty, base != "." else {
+                return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            }
+            let prefix = base.hasSuffix("/") ? base : base + "/"
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
 
         public init(period: Period, reference: [String], submissionsFolder: String, outputFolder: String,
                     version: String) {
@@ -429,7 +441,7 @@ extension MonthlyRun {
 
     func checksum(_ path: String, team: String?, status: String) -> InputChecksum {
         let bytes = (try? FileBytes.read(path)) ?? []
-        return InputChecksum(path: path, team: team, sha256: Self.sha256(bytes), bytes: bytes.count, status: status)
+        return InputChecksum(path: plan.relative(path), team: team, sha256: Self.sha256(bytes), bytes: bytes.count, status: status)
     }
 
     public static func sha256<D: DataProtocol>(_ data: D) -> String { Checksum.sha256(data) }

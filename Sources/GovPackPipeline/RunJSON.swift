@@ -45,7 +45,7 @@ enum RunJSON {
         for t in teams {
             w.beginObject()
             w.string("name", t.name)
-            w.string("folder", t.folder)
+            w.string("folder", plan.relative(t.folder))
             w.string("state", t.state.rawValue)
             w.bool("unexpected", t.unexpected)
             w.string("due", t.due?.description)

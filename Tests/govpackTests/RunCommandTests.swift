@@ -137,6 +137,31 @@ struct RunCommandTests {
         #expect(try HistoryStore(path: db, mode: .readOnly).dump() == firstDump)
     }
 
+    /// A scheduler names the configuration by its absolute path; an analyst runs it from its
+    /// folder. run.json and the history's input digest are the same either way.
+    @Test func theRecordDoesNotDependOnHowTheConfigurationIsNamed() throws {
+        let dir = try Self.pmoFolder()
+        defer { dir.remove() }
+        let here = try GovPackCLI.run(["run", "--config", "govpack.yaml", "--period", "2026-11", "--quiet"], in: dir.url)
+        #expect(here.status == 1)
+        let first = try Data(contentsOf: dir.url.appendingPathComponent("out/2026-11/run.json"))
+        let absolute = try GovPackCLI.run(
+            ["run", "--config", dir.url.appendingPathComponent("govpack.yaml").path, "--period", "2026-11", "--quiet"],
+            in: URL(fileURLWithPath: "/"))
+        #expect(absolute.status == 1)
+        let second = try Data(contentsOf: dir.url.appendingPathComponent("out/2026-11/run.json"))
+        // The inputs, teams and digest are the same; the packs quote file paths as they were
+        // given (as a compiler does), so their checksums under "outputs" may differ.
+        func record(_ d: Data) throws -> [String] {
+            let o = try #require(try JSONSerialization.jsonObject(with: d) as? [String: Any])
+            let inputs = try JSONSerialization.data(withJSONObject: o["inputs"] ?? [], options: [.sortedKeys])
+            let teams = try JSONSerialization.data(withJSONObject: o["teams"] ?? [], options: [.sortedKeys])
+            return [o["input_digest"] as? String ?? "", String(decoding: inputs, as: UTF8.self), String(decoding: teams, as: UTF8.self)]
+        }
+        #expect(try record(first) == record(second))
+        #expect(!String(decoding: second, as: UTF8.self).contains("\"path\": \"" + dir.url.path))
+    }
+
     /// Killed at several points, the period's folder is always the previous complete output or
     /// the new complete one, and the history opens with a whole snapshot.
     @Test func aRunKilledHalfWayLeavesThePreviousOutputIntact() throws {
