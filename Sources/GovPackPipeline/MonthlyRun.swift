@@ -194,16 +194,21 @@ public struct MonthlyRun {
     /// Which present teams could not be read: a rejected file, or a file-level error in one.
     static func quarantine(_ teams: inout [TeamOutcome], result: Validation.Result) {
         let rejected = Set(result.load.rejected.map(\.displayPath))
+        // The file-level errors, picked once: the teams × diagnostics scan was quadratic (3,300
+        // teams × 17,000 errors at N=20k).
+        let fileLevel = result.diagnostics.filter { d in
+            guard d.severity == .error, let at = d.location else { return false }
+            return quarantineIDs.contains(d.id) || rejected.contains(at.file)
+        }
+        let rejectedSorted = rejected.sorted()
         for i in teams.indices where teams[i].state == .submitted {
             let prefix = teams[i].folder + "/"
             var reasons: [String] = []
-            for d in result.diagnostics where d.severity == .error {
+            for d in fileLevel {
                 guard let at = d.location, at.file.hasPrefix(prefix) else { continue }
-                if quarantineIDs.contains(d.id) || rejected.contains(at.file) {
-                    reasons.append("\(at): [\(d.id)] \(d.message)")
-                }
+                reasons.append("\(at): [\(d.id)] \(d.message)")
             }
-            for file in rejected.sorted() where file.hasPrefix(prefix)
+            for file in rejectedSorted where file.hasPrefix(prefix)
                 && !reasons.contains(where: { $0.hasPrefix(file + ":") || $0.hasPrefix(file + " ") }) {
                 reasons.append("\(file): the file could not be read")
             }
@@ -261,9 +266,31 @@ public struct MonthlyRun {
     /// configuration expects of it.
     func attributeProjects(_ teams: inout [TeamOutcome], result: Validation.Result, states: Set<TeamOutcome.State>) {
         let p = result.load.portfolio
+        // Each project row goes to the teams whose folder holds its file, found by the file's
+        // folder prefixes (teams × projects was quadratic: 3,300 × 20,000 at N=20k).
+        var teamsByPrefix: [String: [Int]] = [:]
+        for i in teams.indices where states.contains(teams[i].state) { teamsByPrefix[teams[i].folder + "/", default: []].append(i) }
+        var sentBy: [Int: [String]] = [:]
+        var prefixesOfFile: [UInt32: [Int]] = [:]
+        for row in p.projects {
+            let owners: [Int]
+            if let known = prefixesOfFile[row.origin.file] {
+                owners = known
+            } else {
+                let path = p.files.path(row.origin.file)
+                var found: [Int] = []
+                var prefix = ""
+                for c in path {
+                    prefix.append(c)
+                    if c == "/", let ts = teamsByPrefix[prefix] { found += ts }
+                }
+                prefixesOfFile[row.origin.file] = found
+                owners = found
+            }
+            for i in owners { sentBy[i, default: []].append(row.projectID) }
+        }
         for i in teams.indices where states.contains(teams[i].state) {
-            let prefix = teams[i].folder + "/"
-            var sent = p.projects.filter { p.files.path($0.origin.file).hasPrefix(prefix) }.map(\.projectID)
+            var sent = sentBy[i] ?? []
             if teams[i].state == .quarantined && sent.isEmpty { sent = Self.lastKnownProjects(of: teams[i].name, in: history) }
             teams[i].projects = Array(Set(sent + teams[i].projects)).sorted()
         }
