@@ -4,7 +4,7 @@
 # with issue 7's targets beside the figures. A benchmark, never a test: nothing here fails on a
 # slow machine.
 #
-#   RUNS=3 (runs per command)  SIZES="2000 20000"  GOVPACK_THREADS=n (ingest workers)
+#   RUNS=3 (runs per command)  SIZES="2000 20000"  BIN=.build/release (another build to compare)
 #
 # For each size N the portfolio is bench-data/nN/{reference,teams/team-NNNN}; the monthly run
 # (`govpack run`, all packs, HTML) uses bench-data/run-nN/govpack.yaml, written here, and keeps
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SIZES=${SIZES:-"2000 20000"}
-BIN=.build/release
+BIN=${BIN:-.build/release}
 bash scripts/install-deps.sh time
 
 mkdir -p bench-data

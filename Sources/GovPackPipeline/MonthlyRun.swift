@@ -241,21 +241,34 @@ public struct MonthlyRun {
     /// Which present teams could not be read: a rejected file, or a file-level error in one.
     static func quarantine(_ teams: inout [TeamOutcome], result: Validation.Result) {
         let rejected = Set(result.load.rejected.map(\.displayPath))
+        // The file-level errors, picked once: the teams × diagnostics scan was quadratic (3,300
+        // teams × 17,000 errors at N=20k).
+        let fileLevel = result.diagnostics.filter { d in
+            guard d.severity == .error, let at = d.location else { return false }
+            return quarantineIDs.contains(d.id) || rejected.contains(at.file)
+        }
+        let rejectedSorted = rejected.sorted()
+        // The folders holding a file a reader claimed, by every folder prefix of its path.
+        var recognisedFolders = Set<String>()
+        for f in result.load.files where f.format != nil {
+            var prefix = ""
+            for c in f.file.displayPath {
+                prefix.append(c)
+                if c == "/" { recognisedFolders.insert(prefix) }
+            }
+        }
         for i in teams.indices where teams[i].state == .submitted {
             let prefix = teams[i].folder + "/"
             var reasons: [String] = []
-            for d in result.diagnostics where d.severity == .error {
+            for d in fileLevel {
                 guard let at = d.location, at.file.hasPrefix(prefix) else { continue }
-                if quarantineIDs.contains(d.id) || rejected.contains(at.file) {
-                    reasons.append("\(at): [\(d.id)] \(d.message)")
-                }
+                reasons.append("\(at): [\(d.id)] \(d.message)")
             }
-            for file in rejected.sorted() where file.hasPrefix(prefix)
+            for file in rejectedSorted where file.hasPrefix(prefix)
                 && !reasons.contains(where: { $0.hasPrefix(file + ":") || $0.hasPrefix(file + " ") }) {
                 reasons.append("\(file): the file could not be read")
             }
-            let recognised = result.load.files.contains { $0.format != nil && $0.file.displayPath.hasPrefix(prefix) }
-            if reasons.isEmpty && !recognised {
+            if reasons.isEmpty && !recognisedFolders.contains(prefix) {
                 let names = teams[i].files.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
                 reasons.append("\(teams[i].folder): no file of the submission standard among its \(teams[i].files.count) file\(teams[i].files.count == 1 ? "" : "s") (\(names)\(teams[i].files.count > 3 ? ", ..." : "")); send the entity CSV files or the XML")
             }
@@ -319,9 +332,31 @@ public struct MonthlyRun {
     func attributeProjects(_ teams: inout [TeamOutcome], result: Validation.Result, states: Set<TeamOutcome.State>) {
         let p = result.load.portfolio
         let measured = Set(p.projects.map(\.projectID))
+        // Each project row goes to the teams whose folder holds its file, found by the file's
+        // folder prefixes (teams × projects was quadratic: 3,300 × 20,000 at N=20k).
+        var teamsByPrefix: [String: [Int]] = [:]
+        for i in teams.indices where states.contains(teams[i].state) { teamsByPrefix[teams[i].folder + "/", default: []].append(i) }
+        var sentBy: [Int: [String]] = [:]
+        var prefixesOfFile: [UInt32: [Int]] = [:]
+        for row in p.projects {
+            let owners: [Int]
+            if let known = prefixesOfFile[row.origin.file] {
+                owners = known
+            } else {
+                let path = p.files.path(row.origin.file)
+                var found: [Int] = []
+                var prefix = ""
+                for c in path {
+                    prefix.append(c)
+                    if c == "/", let ts = teamsByPrefix[prefix] { found += ts }
+                }
+                prefixesOfFile[row.origin.file] = found
+                owners = found
+            }
+            for i in owners { sentBy[i, default: []].append(row.projectID) }
+        }
         for i in teams.indices where states.contains(teams[i].state) {
-            let prefix = teams[i].folder + "/"
-            let sent = p.projects.filter { p.files.path($0.origin.file).hasPrefix(prefix) }.map(\.projectID)
+            let sent = sentBy[i] ?? []
             if teams[i].state == .quarantined {
                 teams[i].projects = Array(Set(sent + teams[i].expected)).sorted()
             } else {

@@ -284,7 +284,14 @@ public enum Charts {
         return a % 10 == 0 ? sign + String(a / 10) : sign + String(a / 10) + "." + String(a % 10)
     }
 
-    static func dbl(_ d: Decimal) -> Double { Double(d.description) ?? 0 }
+    /// `Double(d.description)`, from the same digits read without `description`'s 128-bit
+    /// division (an exact decimal text parses to the same Double however it is written).
+    static func dbl(_ d: Decimal) -> Double {
+        if let p = Transforms.plainDigits(d) {
+            return Double((p.negative ? "-" : "") + p.int + (p.frac.isEmpty ? "" : "." + p.frac)) ?? 0
+        }
+        return Double(d.description) ?? 0
+    }
 
     static func clip(_ s: String, _ max: Int) -> String { s.count > max ? String(s.prefix(max - 1)) + "…" : s }
 

@@ -42,52 +42,71 @@ public struct PackRenderer: Sendable {
     func render(_ input: RenderInput, packs: [PackKind], format: OutputFormat, coverage: Coverage?) throws -> [RenderedFile] {
         let vm = ViewModel(input, format: format)
         let ext = format.rawValue
-        var files: [RenderedFile] = []
+        // Every file is a job, listed in the order the files are returned; the jobs run on every
+        // core, the single packs first (each is as big as hundreds of one-pagers, so they must
+        // not be left for the end).
+        var jobs: [() throws -> RenderedFile] = []
+        var single: [Int] = []
         var links: [(path: String, title: String, group: String)] = []
         var seen = Set<PackKind>()
+        let templates = self.templates
         for kind in PackKind.allCases where packs.contains(kind) && seen.insert(kind).inserted {
             switch kind {
             case .steering:
                 let programs = input.metrics.programs
-                files += try Self.map(programs, serial: coverage != nil) { g in
-                    RenderedFile(path: vm.programFile(g.programID),
-                                 contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage))
-                }
                 for g in programs {
+                    jobs.append {
+                        RenderedFile(path: vm.programFile(g.programID),
+                                     contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage))
+                    }
                     links.append((vm.programFile(g.programID), "\(g.programID) \(vm.programs[g.programID]?.name ?? "")", kind.title))
                 }
             case .project:
                 let projects = input.metrics.projects
-                files += try Self.map(projects, serial: coverage != nil) { p in
-                    RenderedFile(path: vm.projectFile(p.projectID),
-                                 contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage))
+                for p in projects {
+                    jobs.append {
+                        RenderedFile(path: vm.projectFile(p.projectID),
+                                     contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage))
+                    }
+                    links.append((vm.projectFile(p.projectID), "\(p.projectID) \(p.name)", kind.title))
                 }
-                for p in projects { links.append((vm.projectFile(p.projectID), "\(p.projectID) \(p.name)", kind.title)) }
             default:
                 let path = kind.rawValue + "." + ext
-                files.append(RenderedFile(path: path, contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind), coverage: coverage)))
+                single.append(jobs.count)
+                jobs.append {
+                    RenderedFile(path: path, contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind), coverage: coverage))
+                }
                 links.append((path, kind.title, "Packs"))
             }
         }
-        let index = try templates.render("index", format: format, model: vm.index(links), coverage: coverage)
-        files.append(RenderedFile(path: "index." + ext, contents: index))
-        return files
+        let allLinks = links
+        single.append(jobs.count)
+        jobs.append {
+            RenderedFile(path: "index." + ext, contents: try templates.render("index", format: format, model: vm.index(allLinks), coverage: coverage))
+        }
+        let first = Set(single)
+        let order = single + jobs.indices.filter { !first.contains($0) }
+        return try Self.map(jobs, order: order, serial: coverage != nil) { try $0() }
     }
 }
 
 extension PackRenderer {
     /// `transform` over `items` on every core, results in the items' order (the first error, in
     /// that order, is thrown); `serial` keeps one thread (coverage recording is not shared-safe).
-    static func map<T, R>(_ items: [T], serial: Bool, _ transform: (T) throws -> R) throws -> [R] {
-        if serial || items.count < 8 { return try items.map(transform) }
+    static func map<T, R>(_ items: [T], order: [Int]? = nil, serial: Bool, _ transform: (T) throws -> R) throws -> [R] {
+        if serial || items.count < 2 { return try items.map(transform) }
         var results = [Result<R, Error>?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { slots in
             let out = Slots(slots)
-            Parallel.forEach(items.count) { i in
+            Parallel.forEach(items.count) { n in
+                let i = order?[n] ?? n
                 out.buffer[i] = Result { try transform(items[i]) }
             }
         }
-        return try results.map { try $0!.get() }
+        return try results.map { r in
+            guard let r else { throw TemplateError(file: "", line: 0, column: 0, message: "a file was not rendered") }
+            return try r.get()
+        }
     }
 }
 

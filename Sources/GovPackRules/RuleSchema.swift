@@ -33,6 +33,23 @@ final class EntityObject<R: RuleRow>: CELObject {
         self.index = index
     }
 
+    // Called through `CELObject` on every field a rule reads: without these the unspecialised
+    // generic body ran, looking up generic metadata and copying each column's closures per call.
+    @_specialize(where R == Program)
+    @_specialize(where R == Person)
+    @_specialize(where R == Certification)
+    @_specialize(where R == Project)
+    @_specialize(where R == Financial)
+    @_specialize(where R == Milestone)
+    @_specialize(where R == StageGate)
+    @_specialize(where R == Risk)
+    @_specialize(where R == Issue)
+    @_specialize(where R == Assignment)
+    @_specialize(where R == Benefit)
+    @_specialize(where R == BenefitMeasurement)
+    @_specialize(where R == Dependency)
+    @_specialize(where R == ChangeImpact)
+    @_specialize(where R == Lesson)
     func celField(_ i: Int) -> CELValue? {
         let columns = R.columns
         if i < columns.count { return columns[i].get(row).map(CELBridge.value) }

@@ -68,6 +68,13 @@ struct FastPathTests {
         }
     }
 
+    @Test(arguments: decimals)
+    func chartDoubleMatchesDescription(text: String) throws {
+        let d = try #require(Decimal(string: text))
+        #expect(Charts.dbl(d) == (Double(d.description) ?? 0))
+        #expect(Charts.dbl(-d) == (Double((-d).description) ?? 0))
+    }
+
     @Test func fixedOverManyValues() {
         // Quotients and products of assorted integers: mantissas of every length and exponents
         // on both sides.
@@ -80,6 +87,7 @@ struct FastPathTests {
             let a = Decimal(Int64(next() % 10_000_000_000)) - Decimal(5_000_000_000)
             let b = Decimal(Int64(next() % 997 + 1))
             let d = next() % 2 == 0 ? a / b : a * b / 1000
+            #expect(Charts.dbl(d) == (Double(d.description) ?? 0))
             for places in [0, 1, 2] {
                 #expect(Transforms.fixed(d, places: places) == Self.fixedByDescription(d, places: places, group: true))
             }

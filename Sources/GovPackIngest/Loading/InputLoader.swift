@@ -184,23 +184,32 @@ public struct InputLoader {
             }
         }
         func join<R: EntityRow>(_ rows: WritableKeyPath<Portfolio, [R]>) {
-            p[keyPath: rows].reserveCapacity(parts.reduce(0) { $0 + $1.portfolio[keyPath: rows].count })
-            for i in parts.indices {
-                let start = p[keyPath: rows].count
-                p[keyPath: rows].append(contentsOf: parts[i].portfolio[keyPath: rows])
-                parts[i].portfolio[keyPath: rows] = []
-                let offset = offsets[i]
-                let respell = parts[i].respell.contains(R.entity) ? extraSpelling[R.entity] : nil
-                guard offset > 0 || respell != nil else { continue }
-                p[keyPath: rows].withUnsafeMutableBufferPointer { buf in
-                    for j in start..<buf.count {
-                        buf[j].origin.file += offset
-                        if let respell {
-                            for k in buf[j].extras.indices {
-                                if let name = respell[buf[j].extras[k].name.lowercased()] { buf[j].extras[k].name = name }
+            let total = parts.reduce(0) { $0 + $1.portfolio[keyPath: rows].count }
+            let blank = R()
+            p[keyPath: rows] = [R](unsafeUninitializedCapacity: total) { out, initialized in
+                initialized = 0
+                for i in parts.indices {
+                    let offset = offsets[i]
+                    let respell = parts[i].respell.contains(R.entity) ? extraSpelling[R.entity] : nil
+                    parts[i].portfolio[keyPath: rows].withUnsafeMutableBufferPointer { part in
+                        guard let from = part.baseAddress, let to = out.baseAddress, part.count > 0,
+                              initialized + part.count <= out.count else { return }
+                        if offset > 0 || respell != nil {
+                            for j in part.indices {
+                                part[j].origin.file += offset
+                                guard let respell else { continue }
+                                for k in part[j].extras.indices {
+                                    if let name = respell[part[j].extras[k].name.lowercased()] { part[j].extras[k].name = name }
+                                }
                             }
                         }
+                        // Moved rather than copied (no reference counting of every string); the
+                        // part's slots get blank rows, so freeing the part releases nothing twice.
+                        (to + initialized).moveInitialize(from: from, count: part.count)
+                        from.initialize(repeating: blank, count: part.count)
+                        initialized += part.count
                     }
+                    parts[i].portfolio[keyPath: rows] = []
                 }
             }
         }
