@@ -67,9 +67,9 @@ public enum AtomicFile {
 /// Why one flush is enough: until the rename nobody reads the staging folder, so a half-written
 /// file in it is harmless; what the swap needs is that every byte and directory entry under it is
 /// on disk before the folder takes the target's name, or a crash just after the rename could show
-/// empty files. `flush()` gives that with one `syncfs` of the file system (which writes back every
-/// file's data and metadata), where an fsync per file (20,000 one-pagers) waited for the journal
-/// 20,000 times. Where `syncfs` is not available, each file is fsynced at the flush instead.
+/// empty files. `flush()` gives that by fsyncing every file at the end, up to 16 at once (the
+/// journal commits concurrent fsyncs together), where an fsync after each write (20,000
+/// one-pagers) waited for the journal 20,000 times one after another.
 public final class StagedFolderWriter {
     private let root: String
     private var madeFolders: Set<String> = []
@@ -112,11 +112,23 @@ public final class StagedFolderWriter {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicFile.WriteError(path: root, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        if let syncfs = Self.syncfs {
-            if syncfs(fd) != 0 { throw AtomicFile.WriteError(path: root, reason: String(cString: strerror(errno))) }
-        } else {
-            for path in written { try Self.fsync(path, directory: false) }
+        // Each file's own fsync, many at once: the file system commits concurrent fsyncs together,
+        // and unlike syncfs(2) nobody else's unwritten data on the disk is waited for (a monthly
+        // run on a busy server waited 65 s for other processes' writes).
+        let paths = written
+        let workers = min(16, paths.count)
+        let lock = NSLock()
+        var failure: Error?
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < paths.count {
+                do { try Self.fsync(paths[i], directory: false) } catch {
+                    lock.lock(); if failure == nil { failure = error }; lock.unlock()
+                }
+                i += workers
+            }
         }
+        if let failure { throw failure }
         for dir in madeFolders.sorted() { try Self.fsync(dir, directory: true) }
         try Self.fsync(root, directory: true)
     }
@@ -127,10 +139,4 @@ public final class StagedFolderWriter {
         defer { close(fd) }
         if Foundation.fsync(fd) != 0 { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
     }
-
-    /// glibc's `syncfs(2)`, which Swift's Glibc module does not import.
-    private static let syncfs: (@convention(c) (Int32) -> Int32)? = {
-        guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "syncfs") else { return nil }
-        return unsafeBitCast(sym, to: (@convention(c) (Int32) -> Int32).self)
-    }()
 }
