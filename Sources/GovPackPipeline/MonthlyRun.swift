@@ -182,7 +182,7 @@ public struct MonthlyRun {
         var teams: [TeamOutcome] = []
         var claimed = Set<String>()
         for t in expected {
-            let relative = Self.normalised(t.folder)
+            let relative = RunConfiguration.normalised(t.folder)
             // A team at `infra/current` claims the folder `infra`; the name as found on disk is
             // used when it differs only in Unicode form.
             let first = String(relative.split(separator: "/").first ?? Substring(relative))
@@ -211,11 +211,6 @@ public struct MonthlyRun {
         return teams.sorted { $0.name < $1.name }
     }
 
-    /// A team's folder as written in the configuration, without `./` and trailing slashes.
-    static func normalised(_ folder: String) -> String {
-        folder.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.joined(separator: "/")
-    }
-
     /// Files directly in the submissions folder: in no team's folder, so read by nobody.
     func strayFiles() -> [String] {
         let fm = FileManager.default
@@ -228,8 +223,10 @@ public struct MonthlyRun {
     }
 
     /// The due date: that day of the month after the period (clamped to the month's last day).
-    func dueDate(day: Int) -> Day? {
-        let next = plan.period.next
+    func dueDate(day: Int) -> Day? { Self.dueDate(day: day, after: plan.period) }
+
+    public static func dueDate(day: Int, after period: Period) -> Day? {
+        let next = period.next
         return Day(year: next.year, month: next.month, day: min(max(day, 1), Day.daysIn(month: next.month, year: next.year)))
     }
 

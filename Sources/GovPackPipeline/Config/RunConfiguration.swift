@@ -84,30 +84,6 @@ public struct RunConfiguration: Sendable, Equatable {
         RunConfiguration.resolve(team.path, in: submissionsFolder(for: period))
     }
 
-    /// The teams of a period: the configured ones; when none are configured, one per subfolder
-    /// of the submissions folder (named after it, hidden ones skipped, in code-point order).
-    public func teams(for period: Period) -> [TeamConfig] {
-        teams.isEmpty ? subfolders(for: period).map { TeamConfig(name: $0) } : teams
-    }
-
-    /// Subfolders of the period's submissions folder that no configured team reads (none when
-    /// no teams are configured, since every subfolder is then a team).
-    public func unlistedFolders(for period: Period) -> [String] {
-        guard !teams.isEmpty else { return [] }
-        let read = Set(teams.compactMap { RunConfiguration.normalised($0.path).split(separator: "/").first.map(String.init) })
-        return subfolders(for: period).filter { !read.contains($0) }
-    }
-
-    private func subfolders(for period: Period) -> [String] {
-        let folder = submissionsFolder(for: period)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { name in
-            var isDir: ObjCBool = false
-            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDir)
-                && isDir.boolValue
-        }.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-    }
-
     /// The period a run reports: `--period` when given, else the file's `period:`, else the
     /// calendar month before `today` (a job on the first working day reports the month just ended).
     public func effectivePeriod(override: Period? = nil, today: Day) -> Period {
@@ -118,8 +94,7 @@ public struct RunConfiguration: Sendable, Equatable {
     /// of the next month, the month's last day when it has fewer days; nil without either.
     public func dueDate(of team: TeamConfig, for period: Period) -> Day? {
         guard let day = team.due ?? submissionsDue else { return nil }
-        let month = period.next
-        return Day(year: month.year, month: month.month, day: min(day, Day.daysIn(month: month.month, year: month.year)))
+        return MonthlyRun.dueDate(day: day, after: period)
     }
 
     /// Everything the ingest needs for a period: the column mappings of each team (under the

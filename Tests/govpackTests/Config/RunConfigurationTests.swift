@@ -274,25 +274,6 @@ import Testing
         #expect(RunConfiguration.mspdiKeys(file, teamPath: teamPath) == keys)
     }
 
-    @Test func teamsAreTheListedOnesElseEverySubfolder() throws {
-        let dir = try TemporaryFolder()
-        defer { dir.remove() }
-        for name in ["b-team/x.csv", "a-team/x.csv", "Z/x.csv", ".hidden/x.csv", "loose.csv"] {
-            _ = try dir.write("submissions/2026-11/" + name, "x\n")
-        }
-        let p = try #require(Period("2026-11"))
-        var c = RunConfiguration(file: dir.url.path + "/govpack.yaml")
-        #expect(c.teams(for: p).map(\.name) == ["Z", "a-team", "b-team"])
-        #expect(c.teams(for: p).map(\.path) == ["Z", "a-team", "b-team"])
-        #expect(c.unlistedFolders(for: p) == [])
-        c.teams = [TeamConfig(name: "a", path: "a-team"), TeamConfig(name: "missing")]
-        #expect(c.teams(for: p).map(\.name) == ["a", "missing"])
-        #expect(c.unlistedFolders(for: p) == ["Z", "b-team"])
-        #expect(c.teams(for: try #require(Period("2026-10"))).map(\.name) == ["a", "missing"])
-        c.teams = []
-        #expect(c.teams(for: try #require(Period("2026-10"))).isEmpty)  // no folder for the period
-    }
-
     // MARK: - Column mappings end to end
 
     @Test func aTeamsColumnMappingLoadsTheSameRowsAsTheStandardNames() throws {
