@@ -473,10 +473,9 @@ extension MonthlyRun {
 
     func checksum(_ path: String, team: String?, status: String) -> InputChecksum {
         let bytes = (try? FileBytes.read(path)) ?? []
-        return InputChecksum(path: plan.relative(path), team: team, sha256: Self.sha256(bytes), bytes: bytes.count, status: status)
+        return InputChecksum(path: plan.relative(path), team: team, sha256: Checksum.sha256(bytes), bytes: bytes.count, status: status)
     }
 
-    public static func sha256<D: DataProtocol>(_ data: D) -> String { Checksum.sha256(data) }
 
     /// The packs in each format, the findings and the metrics, as files relative to the output folder.
     func render(_ result: Validation.Result, teams: [TeamOutcome]) throws -> [(path: String, data: Data)] {

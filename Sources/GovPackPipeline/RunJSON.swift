@@ -84,7 +84,7 @@ enum RunJSON {
             w.beginObject()
             w.string("path", f.path)
             w.int("bytes", f.data.count)
-            w.string("sha256", MonthlyRun.sha256(f.data))
+            w.string("sha256", Checksum.sha256(f.data))
             w.endObject()
         }
         w.endArray()
