@@ -29,6 +29,7 @@ public final class HistoryStore: Sendable {
         if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
             throw HistoryStoreError(.cannotOpen, path: path, message: "\(path): no history database here (no run has been recorded yet)")
         }
+        if mode == .readOnly { Self.rollBackAnInterruptedWrite(path) }
         var config = Configuration()
         config.readonly = mode == .readOnly
         config.foreignKeysEnabled = true
@@ -66,6 +67,22 @@ public final class HistoryStore: Sendable {
             }
         } catch {
             throw HistoryStoreError.from(error, path: path, doing: "open the history database")
+        }
+    }
+
+    /// A run killed while recording leaves a hot journal beside the file. A read-only connection
+    /// cannot roll it back (SQLITE_READONLY_ROLLBACK), so when the file is writable a short
+    /// read-write connection reads it once, which rolls the unfinished write back and restores
+    /// the previous snapshot. Nothing else is written; errors surface at the read-only open.
+    private static func rollBackAnInterruptedWrite(_ path: String) {
+        guard FileManager.default.fileExists(atPath: path + "-journal"), FileManager.default.isWritableFile(atPath: path) else {
+            return
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.label = "govpack.history.recovery"
+        _ = try? DatabaseQueue(path: path, configuration: config).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
         }
     }
 

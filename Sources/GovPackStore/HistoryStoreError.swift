@@ -42,6 +42,11 @@ public struct HistoryStoreError: Error, Sendable, Equatable, CustomStringConvert
             return HistoryStoreError(.failed, path: path, message: "\(path): cannot \(doing): \(error)")
         }
         let detail = db.message ?? "\(db.resultCode)"
+        if db.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            return HistoryStoreError(
+                .readOnly, path: path,
+                message: "\(path): cannot \(doing): a run was interrupted while recording; run govpack once with write access to this file to roll the unfinished write back (\(detail))")
+        }
         switch db.resultCode {
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             let folder = (path as NSString).deletingLastPathComponent

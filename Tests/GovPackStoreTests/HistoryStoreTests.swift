@@ -316,6 +316,38 @@ struct Scratch {
         #expect(try store.snapshot(per("2026-11")) == sample("2026-11"))
     }
 
+    /// A run killed while recording leaves a hot rollback journal beside the database. Opening it
+    /// read-only (`govpack history`, `report --history`) rolls the journal back first and reads
+    /// the previous snapshot whole, rather than failing with "attempt to write a readonly database".
+    @Test func aHotJournalLeftByAKilledWriteIsRolledBackBeforeReading() throws {
+        let s = try Scratch()
+        defer { s.folder.remove() }
+        try s.store().record(sample("2026-11"))
+        let before = try s.store().dump()
+        // Freeze a write half-way: copy the database and its journal while a transaction that has
+        // already spilled changed pages into the file is still open (as a SIGKILL would leave them).
+        let frozen = s.folder.url.appendingPathComponent("frozen")
+        try FileManager.default.createDirectory(at: frozen, withIntermediateDirectories: true)
+        let copy = frozen.appendingPathComponent("govpack.db").path
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = 2") }
+        let writer = try DatabaseQueue(path: s.path, configuration: config)
+        try writer.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "DELETE FROM runs")
+            try db.execute(sql: "CREATE TABLE filler(x TEXT)")
+            for _ in 0..<200 { try db.execute(sql: "INSERT INTO filler VALUES (?)", arguments: [String(repeating: "x", count: 2000)]) }
+            try FileManager.default.copyItem(atPath: s.path, toPath: copy)
+            try FileManager.default.copyItem(atPath: s.path + "-journal", toPath: copy + "-journal")
+            try db.execute(sql: "ROLLBACK")
+        }
+        #expect(FileManager.default.fileExists(atPath: copy + "-journal"))
+        let reader = try HistoryStore(path: copy, mode: .readOnly)
+        #expect(try reader.dump() == before)
+        #expect(try reader.snapshot(per("2026-11")) == sample("2026-11"))
+        #expect(!FileManager.default.fileExists(atPath: copy + "-journal"))
+    }
+
     // MARK: - Values
 
     @Test(arguments: [
@@ -384,6 +416,7 @@ struct Scratch {
     @Test(arguments: [
         (ResultCode.SQLITE_FULL, HistoryStoreError.Kind.diskFull, "the disk is full; the previous history is unchanged"),
         (.SQLITE_READONLY, .readOnly, "the database is read-only"),
+        (.SQLITE_READONLY_ROLLBACK, .readOnly, "a run was interrupted while recording; run govpack once with write access"),
         (.SQLITE_CORRUPT, .corrupt, "restore it from a backup or move it aside"),
         (.SQLITE_BUSY, .busy, "another govpack holds the database locked"),
         (.SQLITE_NOTADB, .notHistory, "not a govpack history database"),
