@@ -11,7 +11,7 @@ extension MonthlyRun {
     /// The snapshot the history keeps of a published run.
     public static func snapshot(_ r: RunRecord) -> RunSnapshot {
         let inputs = r.inputs.map(inputRecord)
-        let packs = r.files.map { PackFileRecord(path: $0.path, sha256: Checksum.sha256($0.data), bytes: $0.data.count) }
+        let packs = r.outputs.map { PackFileRecord(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) }
         return HistorySnapshot.make(
             period: r.plan.period, version: r.plan.version, metrics: r.result.metrics, portfolio: r.result.load.portfolio,
             findings: r.result.ruleResults, inputs: inputs, packFiles: packs,

@@ -13,7 +13,7 @@ enum RunJSON {
 
     static func encode(
         plan: MonthlyRun.Plan, status: MonthlyRun.Outcome.Status, teams: [MonthlyRun.TeamOutcome],
-        result: Validation.Result, inputs: [MonthlyRun.InputChecksum], outputs: [(path: String, data: Data)],
+        result: Validation.Result, inputs: [MonthlyRun.InputChecksum], outputs: [MonthlyRun.OutputChecksum],
         strayFiles: [String] = []
     ) -> String {
         var w = JSONWriter()
@@ -83,8 +83,8 @@ enum RunJSON {
         for f in outputs.sorted(by: { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }) {
             w.beginObject()
             w.string("path", f.path)
-            w.int("bytes", f.data.count)
-            w.string("sha256", Checksum.sha256(f.data))
+            w.int("bytes", f.bytes)
+            w.string("sha256", f.sha256)
             w.endObject()
         }
         w.endArray()
