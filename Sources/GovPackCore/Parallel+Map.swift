@@ -16,3 +16,18 @@ private struct SlotWriter<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T>
     init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
 }
+
+extension Parallel {
+    /// Runs `first` and `second` at the same time (one after the other when capped to one
+    /// thread), e.g. CPU work beside a step that waits on the disk.
+    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        var a: A?
+        var b: B?
+        // Each closure writes its own variable; forEach returns when both have run.
+        forEach(2) { i in
+            if i == 0 { a = first() } else { b = second() }
+        }
+        guard let a, let b else { preconditionFailure("Parallel.forEach ran every index") }
+        return (a, b)
+    }
+}

@@ -9,13 +9,14 @@ import GovPackStore
 /// The monthly run and its history: what it records, and what earlier runs tell the packs.
 extension MonthlyRun {
     /// The snapshot the history keeps of a published run.
-    public static func snapshot(_ r: RunRecord) -> RunSnapshot {
+    /// `metricsJSON` is the published metrics.json when there is one (encoded once per run).
+    public static func snapshot(_ r: RunRecord, metricsJSON: String? = nil) -> RunSnapshot {
         let inputs = r.inputs.map(inputRecord)
         let packs = r.outputs.map { PackFileRecord(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) }
         return HistorySnapshot.make(
             period: r.plan.period, version: r.plan.version, metrics: r.result.metrics, portfolio: r.result.load.portfolio,
             findings: r.result.ruleResults, inputs: inputs, packFiles: packs,
-            metricsJSON: MetricsJSON.encode(r.result.metrics))
+            metricsJSON: metricsJSON ?? MetricsJSON.encode(r.result.metrics))
     }
 
     static func inputRecord(_ c: InputChecksum) -> InputRecord {

@@ -390,9 +390,9 @@ public struct MonthlyRun {
 // MARK: - The whole run
 
 extension MonthlyRun {
-    /// Reads, checks, measures, renders and publishes. `record` runs after a successful publish
-    /// (the history snapshot); its failure fails the run, with the packs already out.
-    public func execute(record: ((RunRecord) throws -> Void)? = nil) -> Outcome {
+    /// Reads, checks, measures, renders and publishes. `record` stores the history snapshot after
+    /// a successful publish; its failure fails the run, with the packs already out.
+    public func execute(record: ((RunSnapshot) throws -> Void)? = nil) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         func failed(_ why: String, _ teams: [TeamOutcome] = [], _ result: Validation.Result? = nil) -> Outcome {
@@ -433,15 +433,22 @@ extension MonthlyRun {
         files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         outputs.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
-        do {
-            try FolderPublisher.publish(files, to: plan.outputFolder, protecting: plan.protecting)
-        } catch {
+        // The history's snapshot is worked out on the other core while the files go to disk; it
+        // is recorded only once they are published.
+        let metricsJSON = files.first { $0.path == "metrics.json" }.map { String(decoding: $0.data, as: UTF8.self) }
+        let (published, snapshot) = Parallel.both(
+            { Result { try FolderPublisher.publish(files, to: plan.outputFolder, protecting: plan.protecting) } },
+            {
+                record == nil ? nil : Self.snapshot(
+                    RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs), metricsJSON: metricsJSON)
+            })
+        if case .failure(let error) = published {
             return failed(error.localizedDescription, teams, result)
         }
         progress(.wrote(files: files.count, folder: plan.outputFolder))
-        if let record {
+        if let record, let snapshot {
             do {
-                try record(RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs))
+                try record(snapshot)
             } catch {
                 var o = failed("the packs were published to \(plan.outputFolder) but the history was not recorded: \(error.localizedDescription); run the period again to record it", teams, result)
                 o.files = files

@@ -118,9 +118,9 @@ struct Run: ParsableCommand {
         progress.log("period \(period): reading \(plan.submissionsFolder) (history: \(noHistory ? "off" : "\(history.count) earlier period\(history.count == 1 ? "" : "s") in \(dbPath)"))")
         let stages = StageClock()
         let outcome = MonthlyRun(plan: plan, history: history, progress: { stages.event($0); progress.event($0) }).execute(
-            record: noHistory ? nil : { record in
+            record: noHistory ? nil : { snapshot in
                 let s = try store ?? HistoryStore(path: dbPath)
-                try s.record(MonthlyRun.snapshot(record))
+                try s.record(snapshot)
                 store = s
             })
         progress.finish()

@@ -9,4 +9,10 @@ import Testing
         let expected = items.map { "item \($0 * 3)" }
         #expect(Parallel.map(items) { "item \($0 * 3)" } == expected)
     }
+
+    @Test func bothReturnsEachClosuresResult() {
+        let (sum, text) = Parallel.both({ (1...1000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
+        #expect(sum == 500_500)
+        #expect(text == "ababab")
+    }
 }

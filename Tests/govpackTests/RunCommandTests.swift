@@ -118,6 +118,10 @@ struct RunCommandTests {
         let runJSON = try JSONSerialization.jsonObject(with: firstFiles["run.json"] ?? Data()) as? [String: Any]
         #expect(runJSON?["input_digest"] as? String == runs.last?.inputDigest)
         #expect(runs.last?.inputs == 64)
+        // The history keeps the metrics document exactly as published.
+        let recorded = try HistoryStore(path: db, mode: .readOnly).snapshot(Period(year: 2026, month: 11)!)
+        #expect(recorded?.metricsJSON.utf8.count ?? 0 > 1000)
+        #expect(recorded.map { Data($0.metricsJSON.utf8) } == firstFiles["metrics.json"])
         // The November packs compare with October: the trends are there.
         let board = String(decoding: firstFiles["md/board.md"] ?? Data(), as: UTF8.self)
         #expect(board.contains("RAG moves since October 2026"))
