@@ -25,64 +25,134 @@ public enum FolderPublisher {
     /// and the next run puts it back before anything else. Staging folders left by killed runs
     /// are removed by the next run.
     public static func publish(_ files: [(path: String, data: Data)], to folder: String, protecting: [String] = []) throws {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
-        try checkReplaceable(target, protecting: protecting)
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        let pid = getpid()
-        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
-        let previous = parent.appendingPathComponent(".\(name).old-\(pid)")
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw PublishError(message: "cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        recoverFromKilledRuns(parent: parent, name: name)
-        do {
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw PublishError(message: "cannot create \(staging.path): \(error.localizedDescription) (\(folder) is unchanged)")
-        }
-        do {
+        let staging = try Staging(to: folder, protecting: protecting)
+        for f in files { try staging.add(f.path, f.data) }
+        try staging.commit()
+    }
+
+    /// A publication under way: files are written into the staging folder as they are made, then
+    /// `commit` makes them durable and swaps the folder in whole. The target is untouched until
+    /// then; a failed `add` or `commit`, or `abandon`, removes the staging folder.
+    ///
+    /// `add` and `commit` are for one thread at a time; `enqueue` hands a file to the staging's
+    /// own writer thread (so the disk works while the caller renders), and `commit` waits for it.
+    public final class Staging: @unchecked Sendable {
+        public let folder: String
+        private let target: URL
+        private let parent: URL
+        private let staging: URL
+        private let previous: URL
+        private let writer: StagedFolderWriter
+        private let queue = DispatchQueue(label: "govpack.publish")
+        /// The first failure of an enqueued write; later ones are skipped. Read after the queue drains.
+        private var queued: Error?
+        private var open = true
+
+        /// Checks that `folder` may be replaced and makes an empty staging folder beside it.
+        public init(to folder: String, protecting: [String] = []) throws {
+            let fm = FileManager.default
+            self.folder = folder
+            target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
+            try checkReplaceable(target, protecting: protecting)
+            parent = target.deletingLastPathComponent()
+            let name = target.lastPathComponent
+            let pid = getpid()
+            staging = parent.appendingPathComponent(".\(name).new-\(pid)")
+            previous = parent.appendingPathComponent(".\(name).old-\(pid)")
+            do {
+                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw PublishError(message: "cannot create \(parent.path): \(error.localizedDescription)")
+            }
+            recoverFromKilledRuns(parent: parent, name: name)
+            do {
+                try? fm.removeItem(at: staging)
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            } catch {
+                throw PublishError(message: "cannot create \(staging.path): \(error.localizedDescription) (\(folder) is unchanged)")
+            }
             // Written in place and made durable by one flush before the swap (see StagedFolderWriter).
-            let writer = StagedFolderWriter(root: staging.path)
-            try writer.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
-                             to: staging.appendingPathComponent(marker).path)
-            for f in files {
-                guard let rel = safeRelativePath(f.path) else {
-                    throw PublishError(message: "refusing to write '\(f.path)': output paths must stay inside \(folder)")
+            writer = StagedFolderWriter(root: staging.path)
+            try guarded {
+                try writer.write(Data("govpack output folder: replaced as a whole by each run\n".utf8),
+                                 to: staging.appendingPathComponent(marker).path)
+            }
+        }
+
+        /// Writes `data` as `path` (relative to the folder) into the staging folder.
+        public func add(_ path: String, _ data: Data) throws {
+            try guarded {
+                guard let rel = safeRelativePath(path) else {
+                    throw PublishError(message: "refusing to write '\(path)': output paths must stay inside \(folder)")
                 }
                 try beforeWrite?(rel)
-                try writer.write(f.data, to: staging.appendingPathComponent(rel).path)
+                try writer.write(data, to: staging.appendingPathComponent(rel).path)
             }
-            try writer.flush()
-            let existed = fm.fileExists(atPath: target.path)
-            if existed, !forceTwoRenameSwap, exchange(staging.path, target.path) {
-                // The old folder now has the staging name.
-                try? fm.removeItem(at: staging)
-            } else if existed {
-                // Swap: the old folder moves aside, the new one takes its name, the old one goes.
-                try fm.moveItem(at: target, to: previous)
-                do {
-                    try beforeSecondRename?()
+        }
+
+        /// `add` on the staging's writer thread; a failure is thrown by `commit`.
+        public func enqueue(_ path: String, _ data: Data) {
+            queue.async {
+                guard self.queued == nil, self.open else { return }
+                do { try self.add(path, data) } catch { self.queued = error }
+            }
+        }
+
+        /// Makes every file durable and swaps the staging folder in for the target.
+        public func commit() throws {
+            queue.sync {}
+            if let queued { throw queued }
+            try guarded {
+                let fm = FileManager.default
+                try writer.flush()
+                let existed = fm.fileExists(atPath: target.path)
+                if existed, !forceTwoRenameSwap, exchange(staging.path, target.path) {
+                    // The old folder now has the staging name.
+                    try? fm.removeItem(at: staging)
+                } else if existed {
+                    // Swap: the old folder moves aside, the new one takes its name, the old one goes.
+                    try fm.moveItem(at: target, to: previous)
+                    do {
+                        try beforeSecondRename?()
+                        try fm.moveItem(at: staging, to: target)
+                    } catch {
+                        try? fm.moveItem(at: previous, to: target)
+                        throw error
+                    }
+                    try? fm.removeItem(at: previous)
+                } else {
                     try fm.moveItem(at: staging, to: target)
-                } catch {
-                    try? fm.moveItem(at: previous, to: target)
-                    throw error
                 }
-                try? fm.removeItem(at: previous)
-            } else {
-                try fm.moveItem(at: staging, to: target)
+                syncFolder(parent.path)
             }
-            syncFolder(parent.path)
-        } catch let e as PublishError {
-            try? fm.removeItem(at: staging)
-            throw e
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw PublishError(message: "cannot publish \(folder): \(error.localizedDescription) (\(folder) is unchanged)")
+            open = false
+        }
+
+        /// Removes the staging folder; the target stays as it was.
+        public func abandon() {
+            queue.sync {}
+            guard open else { return }
+            open = false
+            try? FileManager.default.removeItem(at: staging)
+        }
+
+        /// Runs `body`; on failure the staging folder goes and the error says the target is unchanged.
+        private func guarded(_ body: () throws -> Void) throws {
+            guard open else { throw PublishError(message: "cannot publish \(folder): the publication was already ended") }
+            do {
+                try body()
+            } catch let e as PublishError {
+                abandonNow()
+                throw e
+            } catch {
+                abandonNow()
+                throw PublishError(message: "cannot publish \(folder): \(error.localizedDescription) (\(folder) is unchanged)")
+            }
+        }
+
+        private func abandonNow() {
+            open = false
+            try? FileManager.default.removeItem(at: staging)
         }
     }
 

@@ -19,6 +19,40 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/" + FolderPublisher.marker))
     }
 
+    /// Files handed to the staging's writer thread while the caller goes on (as the run does while
+    /// it renders) are all there after commit; a bad one fails the commit and changes nothing.
+    @Test func enqueuedFilesArePublishedOrNothingIs() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let out = dir.url.appendingPathComponent("out").path
+        try FolderPublisher.publish([("keep.html", Data("old".utf8))], to: out)
+        let good = try FolderPublisher.Staging(to: out)
+        for i in 0..<200 { good.enqueue("projects/PRJ-\(i).html", Data("project \(i)".utf8)) }
+        good.enqueue("index.html", Data("index".utf8))
+        try good.commit()
+        #expect(try String(contentsOfFile: out + "/projects/PRJ-199.html", encoding: .utf8) == "project 199")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/projects").count == 200)
+        #expect(!FileManager.default.fileExists(atPath: out + "/keep.html"))
+
+        let bad = try FolderPublisher.Staging(to: out)
+        bad.enqueue("a.html", Data("a".utf8))
+        bad.enqueue("../escape.html", Data("x".utf8))
+        bad.enqueue("b.html", Data("b".utf8))
+        let e = try #require(throws: FolderPublisher.PublishError.self) { try bad.commit() }
+        #expect(e.message.contains("output paths must stay inside"))
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == "index")
+        #expect(!FileManager.default.fileExists(atPath: out + "/a.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["out"])
+
+        // Abandoned (a render failed): the staging folder goes, the published folder stays.
+        let dropped = try FolderPublisher.Staging(to: out)
+        dropped.enqueue("c.html", Data("c".utf8))
+        dropped.abandon()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["out"])
+        #expect(throws: FolderPublisher.PublishError.self) { try dropped.commit() }
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == "index")
+    }
+
     @Test func neverReplacesAFolderItDidNotWrite() throws {
         let dir = try TemporaryFolder()
         defer { dir.remove() }
