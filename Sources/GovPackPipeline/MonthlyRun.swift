@@ -413,11 +413,22 @@ extension MonthlyRun {
         }
         progress(.stage("computing checksums of \(teams.reduce(0) { $0 + $1.files.count }) files"))
         let inputs = checksums(teams: teams, result: result)
+        // Files go into the staging folder as they are rendered; the period's folder is replaced
+        // only at the end, whole (FolderPublisher.Staging).
+        let staging: FolderPublisher.Staging
+        do {
+            staging = try FolderPublisher.Staging(to: plan.outputFolder, protecting: plan.protecting)
+        } catch {
+            return failed(error.localizedDescription, teams, result)
+        }
         progress(.stage("rendering \(plan.packs.count) packs as \(plan.formats.map(\.rawValue).joined(separator: ", "))"))
         var files: [(path: String, data: Data)]
         do {
-            files = try render(result, teams: teams)
+            files = try render(result, teams: teams) { batch in
+                for f in batch { staging.enqueue(f.path, f.data) }
+            }
         } catch {
+            staging.abandon()
             return failed("\(error)", teams, result)
         }
         let stray = strayFiles()
@@ -430,6 +441,7 @@ extension MonthlyRun {
                                      strayFiles: stray)
         files.append(("run.json", Data(runJSON.utf8)))
         outputs.append(OutputChecksum(files[files.count - 1]))
+        staging.enqueue("run.json", files[files.count - 1].data)
         files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         outputs.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
@@ -437,7 +449,7 @@ extension MonthlyRun {
         // is recorded only once they are published.
         let metricsJSON = files.first { $0.path == "metrics.json" }.map { String(decoding: $0.data, as: UTF8.self) }
         let (published, snapshot) = Parallel.both(
-            { Result { try FolderPublisher.publish(files, to: plan.outputFolder, protecting: plan.protecting) } },
+            { Result { try staging.commit() } },
             {
                 record == nil ? nil : Self.snapshot(
                     RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs), metricsJSON: metricsJSON)
@@ -504,11 +516,18 @@ extension MonthlyRun {
     }
 
 
-    /// The packs in each format, the findings and the metrics, as files relative to the output folder.
-    func render(_ result: Validation.Result, teams: [TeamOutcome]) throws -> [(path: String, data: Data)] {
+    /// The packs in each format, the findings and the metrics, as files relative to the output
+    /// folder. `emit` gets each batch as soon as it is made (the run writes them to disk while
+    /// the next one renders).
+    func render(_ result: Validation.Result, teams: [TeamOutcome],
+                emit: ([(path: String, data: Data)]) -> Void = { _ in }) throws -> [(path: String, data: Data)] {
         let renderer = try PackRenderer(templatesOverride: plan.templates.map { URL(fileURLWithPath: $0) })
         let input = renderInput(result, teams: teams)
         var files: [(path: String, data: Data)] = []
+        func add(_ batch: [(path: String, data: Data)]) {
+            emit(batch)
+            files += batch
+        }
         var html: [(path: String, data: Data)] = []
         for format in plan.formats {
             switch format {
@@ -516,15 +535,15 @@ extension MonthlyRun {
                 if html.isEmpty {
                     html = try renderer.render(input, packs: plan.packs, format: .html).map { ($0.path, Data($0.contents.utf8)) }
                 }
-                if format == .html { files += html.map { ("html/" + $0.path, $0.data) } }
-                else { files += try PDFPrinter.print(html).map { ("pdf/" + $0.path, $0.data) } }
+                if format == .html { add(html.map { ("html/" + $0.path, $0.data) }) }
+                else { add(try PDFPrinter.print(html).map { ("pdf/" + $0.path, $0.data) }) }
             case .md:
-                files += try renderer.render(input, packs: plan.packs, format: .md).map { ("md/" + $0.path, Data($0.contents.utf8)) }
+                add(try renderer.render(input, packs: plan.packs, format: .md).map { ("md/" + $0.path, Data($0.contents.utf8)) })
             }
         }
-        files.append(("metrics.json", MetricsJSON.encodeData(result.metrics)))
-        for t in MetricsCSV.encodeAll(result.metrics) { files.append(("metrics/" + t.fileName, Data(t.contents.utf8))) }
-        files.append(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
+        add([("metrics.json", MetricsJSON.encodeData(result.metrics))])
+        add(MetricsCSV.encodeAll(result.metrics).map { ("metrics/" + $0.fileName, Data($0.contents.utf8)) })
+        add([("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8))])
         return files
     }
 

@@ -159,7 +159,7 @@ final class StageClock: @unchecked Sendable {
         case .stage(let s) where s.hasPrefix("reading"): name = "read"
         case .stage(let s) where s.hasPrefix("computing checksums"): name = "checksums (SHA-256 of the inputs)"
         case .stage(let s) where s.hasPrefix("rendering"): name = "render"
-        case .stage(let s) where s.hasPrefix("publishing"): name = "publish (write, swap)"
+        case .stage(let s) where s.hasPrefix("publishing"): name = "publish (last writes, fsync, swap)"
         case .wrote: name = "history (record the period)"
         default: return
         }
@@ -185,7 +185,7 @@ final class StageClock: @unchecked Sendable {
             } else if m.name == "render" {
                 let files = outcome.files.count
                 let bytes = outcome.files.reduce(0) { $0 + $1.data.count }
-                out.append(("render \(files) files", seconds(next - m.at), bytes))
+                out.append(("render and write \(files) files", seconds(next - m.at), bytes))
             } else {
                 out.append((m.name, seconds(next - m.at), nil))
             }
