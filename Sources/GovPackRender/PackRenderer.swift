@@ -39,7 +39,8 @@ public struct PackRenderer: Sendable {
         return out.sorted()
     }
 
-    func render(_ input: RenderInput, packs: [PackKind], format: OutputFormat, coverage: Coverage?) throws -> [RenderedFile] {
+    func render(_ input: RenderInput, packs: [PackKind], format: OutputFormat, coverage: Coverage?,
+                engine: TemplateSet.Engine = .fast) throws -> [RenderedFile] {
         let vm = ViewModel(input, format: format)
         let ext = format.rawValue
         // Every file is a job, listed in the order the files are returned; the jobs run on every
@@ -57,7 +58,7 @@ public struct PackRenderer: Sendable {
                 for g in programs {
                     jobs.append {
                         RenderedFile(path: vm.programFile(g.programID),
-                                     contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage))
+                                     contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage, engine: engine))
                     }
                     links.append((vm.programFile(g.programID), "\(g.programID) \(vm.programs[g.programID]?.name ?? "")", kind.title))
                 }
@@ -66,7 +67,7 @@ public struct PackRenderer: Sendable {
                 for p in projects {
                     jobs.append {
                         RenderedFile(path: vm.projectFile(p.projectID),
-                                     contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage))
+                                     contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage, engine: engine))
                     }
                     links.append((vm.projectFile(p.projectID), "\(p.projectID) \(p.name)", kind.title))
                 }
@@ -74,7 +75,7 @@ public struct PackRenderer: Sendable {
                 let path = kind.rawValue + "." + ext
                 single.append(jobs.count)
                 jobs.append {
-                    RenderedFile(path: path, contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind), coverage: coverage))
+                    RenderedFile(path: path, contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind), coverage: coverage, engine: engine))
                 }
                 links.append((path, kind.title, "Packs"))
             }
@@ -82,7 +83,7 @@ public struct PackRenderer: Sendable {
         let allLinks = links
         single.append(jobs.count)
         jobs.append {
-            RenderedFile(path: "index." + ext, contents: try templates.render("index", format: format, model: vm.index(allLinks), coverage: coverage))
+            RenderedFile(path: "index." + ext, contents: try templates.render("index", format: format, model: vm.index(allLinks), coverage: coverage, engine: engine))
         }
         let first = Set(single)
         let order = single + jobs.indices.filter { !first.contains($0) }

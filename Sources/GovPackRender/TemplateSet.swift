@@ -86,6 +86,9 @@ struct TemplateSet: Sendable {
 
     var sources: [OutputFormat: [String: Source]] = [:]
     var libraries: [OutputFormat: MustacheLibrary] = [:]
+    /// The same templates for `FastRenderer`, by format and key; one it cannot read is absent
+    /// and renders through swift-mustache.
+    var compiled: [OutputFormat: [String: CompiledTemplate]] = [:]
     /// Tags of each template, for the unknown-name check, by format and key.
     var tags: [OutputFormat: [String: [Tag]]] = [:]
 
@@ -103,6 +106,7 @@ struct TemplateSet: Sendable {
         for format in OutputFormat.allCases {
             var library = MustacheLibrary()
             var formatTags: [String: [Tag]] = [:]
+            var formatCompiled: [String: CompiledTemplate] = [:]
             for (key, s) in sources[format] ?? [:] {
                 let prefix = Self.pragma(format)
                 do {
@@ -119,8 +123,10 @@ struct TemplateSet: Sendable {
                                         message: "cannot parse the template: \(e.error)")
                 }
                 formatTags[key] = try TagScanner.scan(s.text, file: s.display)
+                formatCompiled[key] = CompiledTemplate.parse(prefix + s.text)
             }
             libraries[format] = library
+            compiled[format] = formatCompiled
             tags[format] = formatTags
         }
     }
@@ -179,7 +185,13 @@ struct TemplateSet: Sendable {
 
     /// Checks that every name the template (and the partials it includes) uses exists in `model`,
     /// then renders it.
-    func render(_ key: String, format: OutputFormat, model: [String: Any], coverage: Coverage? = nil) throws -> String {
+    /// Which renderer writes the file: `.fast` is `FastRenderer`, falling back to swift-mustache
+    /// for what it does not cover. For the tests that compare the two: `.mustache` is
+    /// swift-mustache alone, `.fastOnly` fails where `FastRenderer` would fall back.
+    enum Engine { case fast, fastOnly, mustache }
+
+    func render(_ key: String, format: OutputFormat, model: [String: Any], coverage: Coverage? = nil,
+                engine: Engine = .fast) throws -> String {
         guard let s = sources[format]?[key], let library = libraries[format] else {
             throw TemplateError(file: "\(key).\(format.rawValue).mustache", line: 0, column: 0,
                                 message: "no such template (expected under Templates/)")
@@ -187,6 +199,11 @@ struct TemplateSet: Sendable {
         var checker = NameChecker(set: self, format: format, recording: coverage != nil)
         try checker.check(key: key, display: s.display, stack: [model])
         coverage?.checked.formUnion(checker.checked)
+        if engine != .mustache {
+            var fast = FastRenderer(templates: compiled[format] ?? [:])
+            if engine == .fastOnly { return try fast.render(key, model: model) }
+            if let out = try? fast.render(key, model: model) { return out }
+        }
         guard let out = library.render(model, withTemplate: key) else {
             throw TemplateError(file: s.display, line: 0, column: 0, message: "the template did not render")
         }
@@ -210,6 +227,10 @@ struct Tag: Sendable {
     var column: Int
     /// The name's dotted parts (`a.b` is `a`, `b`), split once.
     var parts: [String]
+    /// The checks that need no model, worked out once here rather than at every render (the
+    /// `contains` went through Foundation's string search).
+    var callsFunction: Bool
+    var unescapedNonSVG: Bool
 
     init(kind: Kind, name: String, line: Int, column: Int) {
         self.kind = kind
@@ -217,6 +238,8 @@ struct Tag: Sendable {
         self.line = line
         self.column = column
         parts = name.split(separator: ".").map(String.init)
+        callsFunction = name.contains("(")
+        unescapedNonSVG = kind == .unescaped && !name.lowercased().hasSuffix("svg")
     }
 }
 
@@ -314,10 +337,10 @@ struct NameChecker {
                 }
                 if !lenient { try check(key: t.name, display: p.display, stack: stack) }
             case .variable, .unescaped, .section, .inverted:
-                if t.name.contains("(") {
+                if t.callsFunction {
                     throw fail("'\(t.name)': template functions are not available; values arrive formatted (see Transforms)")
                 }
-                if t.kind == .unescaped, !t.name.lowercased().hasSuffix("svg") {
+                if t.unescapedNonSVG {
                     throw fail("'\(t.name)' is written unescaped; only chart SVG (names ending in 'svg') may be")
                 }
                 var value: Any? = nil
@@ -352,18 +375,18 @@ struct NameChecker {
     /// What a section pushes: a dictionary, the union of a list's element keys, or nothing for a
     /// Bool.
     static func context(of value: Any?) -> Any? {
+        // The view model's own types first, told apart by their exact type: each `as?` below
+        // that fails is a conformance search in the runtime, and this runs per section per file.
+        if let value {
+            let t = ObjectIdentifier(type(of: value))
+            if t == boolType { return nil }
+            if t == dictType, let d = value as? [String: Any] { return d }
+            if t == dictsType, let a = value as? [[String: Any]] { return merged(a) }
+        }
         switch value {
         case let d as [String: Any]: return d
         case let a as [[String: Any]]:
-            guard !a.isEmpty else { return Unknown() }
-            var merged: [String: Any] = [:]
-            for e in a {
-                for (k, v) in e {
-                    if let existing = merged[k], !Self.isEmptyList(existing) { continue }
-                    merged[k] = v
-                }
-            }
-            return merged
+            return merged(a)
         case let a as [Any]:
             guard let first = a.first else { return Unknown() }
             return context(of: first) ?? first
@@ -373,7 +396,31 @@ struct NameChecker {
         }
     }
 
-    static func isEmptyList(_ v: Any) -> Bool { (v as? [Any])?.isEmpty == true }
+    /// The union of a list's element keys; a key's value is its first that is not an empty list.
+    static func merged(_ a: [[String: Any]]) -> Any {
+        guard !a.isEmpty else { return Unknown() }
+        var merged: [String: Any] = [:]
+        for e in a {
+            for (k, v) in e {
+                if let existing = merged[k], !Self.isEmptyList(existing) { continue }
+                merged[k] = v
+            }
+        }
+        return merged
+    }
+
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let dictType = ObjectIdentifier([String: Any].self)
+    private static let dictsType = ObjectIdentifier([[String: Any]].self)
+
+    static func isEmptyList(_ v: Any) -> Bool {
+        // Strings are most of the values and never lists; a list of rows needs no conversion.
+        let t = ObjectIdentifier(type(of: v))
+        if t == stringType || t == boolType || t == dictType { return false }
+        if t == dictsType, let a = v as? [[String: Any]] { return a.isEmpty }
+        return (v as? [Any])?.isEmpty == true
+    }
 
     static func resolve(_ name: String, in stack: [Any]) -> Any? {
         resolve(name, parts: name.split(separator: ".").map(String.init), in: stack)
