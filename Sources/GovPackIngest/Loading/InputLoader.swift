@@ -45,13 +45,16 @@ public struct InputLoader {
         var seen: [(file: InputFile, format: String?)] = []
         var rejected: [InputFile] = []
         var stats: [String: FormatStats] = [:]
+        // One stat per file, for the byte counts of the stats, the split between workers and
+        // the builders' row estimates.
+        let sizes = all.map { FileBytes.size($0.path) }
         if workers == 1 {
-            let part = readChunk(all[...], diagnostics: diagnostics)
+            let part = readChunk(all[...], sizes: sizes[...], diagnostics: diagnostics)
             portfolio = part.builder.build()
             (seen, rejected, stats) = (part.seen, part.rejected, part.stats)
         } else {
             let readStart = clock.now
-            let parts = readInParallel(all, workers: workers)
+            let parts = readInParallel(all, sizes: sizes, workers: workers)
             let readSeconds = (clock.now - readStart).seconds
             portfolio = Self.merge(parts.map(\.builder))
             for part in parts {
@@ -88,17 +91,22 @@ public struct InputLoader {
         var stats: [String: FormatStats] = [:]
     }
 
-    private func readChunk(_ files: ArraySlice<InputFile>, diagnostics: DiagnosticSink) -> Chunk {
+    private func readChunk(
+        _ files: ArraySlice<InputFile>, sizes: ArraySlice<Int>, diagnostics: DiagnosticSink
+    ) -> Chunk {
         let clock = ContinuousClock()
         var chunk = Chunk(builder: PortfolioBuilder(diagnostics: diagnostics), diagnostics: diagnostics)
-        for file in files {
+        if formats.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(CSVFormat.self) }) {
+            expectRows(files, sizes: sizes, builder: chunk.builder)
+        }
+        for (file, size) in zip(files, sizes) {
             let start = clock.now
             let format = read(file, builder: chunk.builder, rejected: &chunk.rejected)
             chunk.seen.append((file, format))
             if let format {
                 var s = chunk.stats[format] ?? FormatStats()
                 s.files += 1
-                s.bytes += FileBytes.size(file.path)
+                s.bytes += size
                 s.seconds += (clock.now - start).seconds
                 chunk.stats[format] = s
             }
@@ -106,13 +114,35 @@ public struct InputLoader {
         return chunk
     }
 
+    /// Tells the builder how many CSV bytes of each entity it will read, so that it can reserve
+    /// rows once instead of growing (and copying) its arrays file by file. XML files add rows
+    /// of any entity: their bytes are counted as if shared out like the CSV bytes. Too much is
+    /// cheap (address space only), too little costs a late copy of a whole array (and memory:
+    /// the old and the new array at once).
+    private func expectRows(_ files: ArraySlice<InputFile>, sizes: ArraySlice<Int>, builder: PortfolioBuilder) {
+        var csv: [Entity: Int] = [:]
+        var csvTotal = 0
+        var xmlTotal = 0
+        for (file, size) in zip(files, sizes) {
+            if let entity = CSVFormat.entity(of: file) {
+                csv[entity, default: 0] += size
+                csvTotal += size
+            } else if file.fileExtension == "xml" {
+                xmlTotal += size
+            }
+        }
+        guard csvTotal > 0 else { return }
+        let scale = 1.125 * Double(csvTotal + xmlTotal) / Double(csvTotal)
+        for (entity, bytes) in csv { builder.expectCSVBytes(entity, Int(Double(bytes) * scale)) }
+    }
+
     /// Reads the files on `workers` threads. The sorted list is cut into runs of consecutive files
     /// of about equal bytes (several per worker, so that a slow run does not leave a core idle);
     /// each run is read into its own builder and diagnostics, as if it were read alone. Nothing a
     /// builder does depends on files before it (ids, duplicates and references are settled after
     /// the merge), so merging the runs in order gives what reading the files one by one gives.
-    private func readInParallel(_ files: [InputFile], workers: Int) -> [Chunk] {
-        let sizes = files.map { max(FileBytes.size($0.path), 1) }
+    private func readInParallel(_ files: [InputFile], sizes fileSizes: [Int], workers: Int) -> [Chunk] {
+        let sizes = fileSizes.map { max($0, 1) }
         let total = sizes.reduce(0, +)
         let count = min(files.count, workers * 8)
         var bounds = [0]
@@ -146,7 +176,9 @@ public struct InputLoader {
                 while true {
                     let i = results.take()
                     guard i < ranges.count else { return }
-                    results.put(loader.readChunk(files[ranges[i]], diagnostics: DiagnosticSink()), at: i)
+                    results.put(
+                        loader.readChunk(files[ranges[i]], sizes: fileSizes[ranges[i]], diagnostics: DiagnosticSink()),
+                        at: i)
                 }
             }
         }
@@ -188,6 +220,7 @@ public struct InputLoader {
             let blank = R()
             p[keyPath: rows] = [R](unsafeUninitializedCapacity: total) { out, initialized in
                 initialized = 0
+                HugePages.advise(out)
                 for i in parts.indices {
                     let offset = offsets[i]
                     let respell = parts[i].respell.contains(R.entity) ? extraSpelling[R.entity] : nil

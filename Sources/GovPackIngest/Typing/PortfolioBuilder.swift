@@ -29,6 +29,8 @@ private protocol AnyTableTyper: AnyObject {
     func bindHeader(_ names: [String], location: SourceLocation) -> [Int]
     func endFile(path: String)
     func reserve(_ count: Int)
+    func reserve(lines: Int, fileBytes: Int)
+    func expect(bytes: Int)
     var extraNames: [String] { get }
     func beginFile()
     var contractColumnCount: Int { get }
@@ -252,6 +254,18 @@ public final class PortfolioBuilder: RowSink {
     /// Makes room for about `rows` more rows of `entity` (e.g. a file's line count).
     public func reserveRows(_ entity: Entity, _ rows: Int) {
         typer(for: entity).reserve(rows)
+    }
+
+    /// Notes that CSV files of `entity` with `bytes` bytes in all are among the files this
+    /// builder will read, so that the first of them can reserve rows for all.
+    public func expectCSVBytes(_ entity: Entity, _ bytes: Int) {
+        typer(for: entity).expect(bytes: bytes)
+    }
+
+    /// Makes room for a CSV file of `entity` with `lines` lines and `fileBytes` bytes, and for
+    /// the rest of the expected files (see `expectCSVBytes`).
+    public func reserveRows(_ entity: Entity, lines: Int, fileBytes: Int) {
+        typer(for: entity).reserve(lines: lines, fileBytes: fileBytes)
     }
 
     /// The typed rows, in the order they were read. The rows move into the portfolio: the

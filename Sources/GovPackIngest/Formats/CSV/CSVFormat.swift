@@ -5,13 +5,17 @@ public enum CSVFormat: InputFormat {
     public static let name = "CSV"
 
     public static func claims(_ file: InputFile, head: FileHead) -> Bool {
+        entity(of: file) != nil
+    }
+
+    /// The entity a file holds, by its name (`risks.csv`); nil for other names.
+    public static func entity(of file: InputFile) -> Entity? {
         let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
-        return Entity(fileName: name) != nil
+        return Entity(fileName: name)
     }
 
     public static func read(_ file: InputFile, fileID: UInt32, into builder: PortfolioBuilder, options: LoadOptions) -> Bool {
-        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
-        guard let entity = Entity(fileName: name) else { return false }
+        guard let entity = entity(of: file) else { return false }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(file.path)
@@ -21,7 +25,7 @@ public enum CSVFormat: InputFormat {
                 at: SourceLocation(file: file.displayPath))
             return false
         }
-        builder.reserveRows(entity, lineCount(bytes))
+        builder.reserveRows(entity, lines: lineCount(bytes), fileBytes: bytes.count)
         let mappings = options.columnMappings.filter { $0.entity == entity && $0.applies(to: file) }
         // The header's slots, in a plain buffer for the per-row calls.
         var slots = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
