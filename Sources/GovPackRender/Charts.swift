@@ -297,18 +297,9 @@ public enum Charts {
 
     /// Escapes text and attribute values.
     public static func xml(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
+        // The same five replacements, Character by Character, as the HTML escape of the
+        // templates; that one returns text without any of them untouched and escapes ASCII
+        // byte by byte (a chart of 60k benefit bars escapes every label).
+        HTMLContentTypeFast.escape(s)
     }
 }

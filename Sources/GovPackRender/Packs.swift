@@ -35,11 +35,12 @@ extension ViewModel {
         c["topRisks"] = top.map { riskRow($0, base: base) }
         c["hasTopRisks"] = !top.isEmpty
         let esc = openRisksByScore.filter { $0.score >= m.config.escalationThreshold && $0.escalated != true }
-        capped(esc.map { riskRow($0, base: base) }, "escalations", limit: 10, into: &c, seeAlso: "see the risk report")
-        capped(decisions(scope: nil), "decisions", limit: 15, into: &c, seeAlso: "see the steering packs")
+        capped(esc, "escalations", limit: 10, into: &c, seeAlso: "see the risk report") { riskRow($0, base: base) }
+        capped(decisions(scope: nil), "decisions", limit: 15, into: &c, seeAlso: "see the steering packs") { $0() }
         c["programmes"] = m.programs.map { programRow($0, base: base) }
-        capped(m.watermelons.map { projectRow($0, base: base) }, "watermelons", limit: 25, into: &c,
-               seeAlso: "see the steering packs")
+        capped(m.watermelons, "watermelons", limit: 25, into: &c, seeAlso: "see the steering packs") {
+            projectRow($0, base: base)
+        }
         c["appetite"] = m.riskCategories.map(categoryRow)
         c["hasAppetite"] = m.riskCategories.contains { $0.appetite != nil }
         let breaches = m.riskCategories.filter(\.breach).map(categoryRow)
@@ -50,8 +51,9 @@ extension ViewModel {
         c["hasShortfalls"] = !shortfalls.isEmpty
         c["benefitsSvg"] = benefitBars(m.benefits.filter { $0.realisationPct != nil })
         let withErrors = m.projects.filter { $0.errors > 0 }.sorted { ($1.errors, $0.projectID) < ($0.errors, $1.projectID) }
-        capped(withErrors.map { projectRow($0, base: base) }, "complianceByProject", limit: 15, into: &c,
-               seeAlso: "see the compliance report")
+        capped(withErrors, "complianceByProject", limit: 15, into: &c, seeAlso: "see the compliance report") {
+            projectRow($0, base: base)
+        }
         return c
     }
 
@@ -193,7 +195,7 @@ extension ViewModel {
         c["benefits"] = benefits.map { benefitRow($0, base: base) }
         c["hasBenefits"] = !benefits.isEmpty
         c["benefitsSvg"] = benefitBars(benefits.filter { $0.realisationPct != nil })
-        capped(decisions(scope: members), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers")
+        capped(decisions(scope: members), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers") { $0() }
         return c
     }
 
@@ -243,7 +245,7 @@ extension ViewModel {
         let findings = (findingsByProject[p.projectID] ?? []).map { findingRow($0, base: base) }
         c["findings"] = findings
         c["hasFindings"] = !findings.isEmpty
-        capped(decisions(scope: [p]), "decisions", limit: 40, into: &c, seeAlso: "see the findings below")
+        capped(decisions(scope: [p]), "decisions", limit: 40, into: &c, seeAlso: "see the findings below") { $0() }
         return c
     }
 

@@ -399,14 +399,25 @@ struct NameChecker {
     /// The union of a list's element keys; a key's value is its first that is not an empty list.
     static func merged(_ a: [[String: Any]]) -> Any {
         guard !a.isEmpty else { return Unknown() }
-        var merged: [String: Any] = [:]
-        for e in a {
-            for (k, v) in e {
-                if let existing = merged[k], !Self.isEmptyList(existing) { continue }
-                merged[k] = v
+        return Rows(rows: a)
+    }
+
+    /// A list's rows seen as the one dictionary that merging them in order would give (a key's
+    /// value is its first that is not an empty list, or else its last), looked up without
+    /// building it: a name is usually in the first row, and the merge hashed every key of every
+    /// row once per section per file.
+    struct Rows {
+        let rows: [[String: Any]]
+
+        subscript(key: String) -> Any? {
+            var last: Any? = nil
+            for r in rows {
+                guard let v = r[key] else { continue }
+                if !NameChecker.isEmptyList(v) { return v }
+                last = v
             }
+            return last
         }
-        return merged
     }
 
     private static let boolType = ObjectIdentifier(Bool.self)
@@ -432,6 +443,7 @@ struct NameChecker {
         var found: Any? = nil
         for frame in stack.reversed() {
             if let d = frame as? [String: Any], let v = d[first] { found = v; break }
+            if let rows = frame as? Rows, let v = rows[first] { found = v; break }
             if frame is Unknown { return Unknown() }
         }
         guard var value = found else { return nil }

@@ -140,11 +140,17 @@ struct ViewModel {
     /// The first `limit` rows under `key`, with `<key>More` (a sentence) and `has<Key>More` for
     /// the rest, so a one-page summary stays one page on a portfolio of thousands.
     func capped(_ rows: [Model], _ key: String, limit: Int, into c: inout Model, seeAlso: String) {
+        capped(rows, key, limit: limit, into: &c, seeAlso: seeAlso) { $0 }
+    }
+
+    /// `capped` that builds the rows of the first `limit` items only (the board's 20k-project
+    /// lists used to format every row and keep 25).
+    func capped<T>(_ items: [T], _ key: String, limit: Int, into c: inout Model, seeAlso: String, row: (T) -> Model) {
         let upper = key.prefix(1).uppercased() + key.dropFirst()
-        c[key] = Array(rows.prefix(limit))
-        c["has" + upper] = !rows.isEmpty
-        c["has" + upper + "More"] = rows.count > limit
-        c[key + "More"] = rows.count > limit ? "\(Transforms.count(rows.count - limit)) more not shown: \(seeAlso)." : ""
+        c[key] = items.prefix(limit).map(row)
+        c["has" + upper] = !items.isEmpty
+        c["has" + upper + "More"] = items.count > limit
+        c[key + "More"] = items.count > limit ? "\(Transforms.count(items.count - limit)) more not shown: \(seeAlso)." : ""
     }
 
     // MARK: - Rows
@@ -286,41 +292,43 @@ struct ViewModel {
     // MARK: - Decisions and escalations
 
     /// What the board or a steering committee must decide, worked out from the figures: each
-    /// line names the item, the evidence and the choice.
-    func decisions(scope: [ProjectMetrics]?) -> [Model] {
-        var out: [Model] = []
+    /// line names the item, the evidence and the choice. Each line is built when asked for: the
+    /// packs show the first 15 or 40 and count the rest (the board at 20k has thousands).
+    func decisions(scope: [ProjectMetrics]?) -> [() -> Model] {
+        var out: [() -> Model] = []
+        let threshold = m.config.escalationThreshold
         let ids = scope.map { $0.map(\.projectID) }
         if scope == nil {
             for c in m.riskCategories where c.breach {
-                out.append(["item": "Risk appetite: \(c.category.rawValue)",
-                            "why": "Open exposure \(c.exposure) exceeds the appetite of \(Transforms.count(c.appetite)).",
-                            "ask": "Accept the exposure or fund further mitigation."])
+                out.append { ["item": "Risk appetite: \(c.category.rawValue)",
+                              "why": "Open exposure \(c.exposure) exceeds the appetite of \(Transforms.count(c.appetite)).",
+                              "ask": "Accept the exposure or fund further mitigation."] }
             }
         }
         for p in (scope ?? m.projects) where p.watermelon {
-            out.append(["item": "\(p.projectID) \(p.name)",
-                        "why": "Reported \(p.ragReported.name) but earned value says \(p.evmSignal.name) (CPI \(Transforms.ratio(p.evm.cpi)), SPI \(Transforms.ratio(p.evm.spi))).",
-                        "ask": "Confirm the status and ask for a recovery plan or re-baseline."])
+            out.append { ["item": "\(p.projectID) \(p.name)",
+                          "why": "Reported \(p.ragReported.name) but earned value says \(p.evmSignal.name) (CPI \(Transforms.ratio(p.evm.cpi)), SPI \(Transforms.ratio(p.evm.spi))).",
+                          "ask": "Confirm the status and ask for a recovery plan or re-baseline."] }
         }
         let inScope = ids.map(Set.init)
         // The scope's missed gates in `missedGates` order, as filtering the whole list would give.
         let gates = inScope.map { $0.flatMap { missedGateIndicesByProject[$0] ?? [] }.sorted().map { missedGates[$0] } } ?? missedGates
         for g in gates {
-            out.append(["item": "\(g.projectID) gate \(g.gate.rawValue)",
-                        "why": "Planned \(Transforms.date(g.plannedDate)); not yet held.",
-                        "ask": "Hold the gate review: approve, defer or stop."])
+            out.append { ["item": "\(g.projectID) gate \(g.gate.rawValue)",
+                          "why": "Planned \(Transforms.date(g.plannedDate)); not yet held.",
+                          "ask": "Hold the gate review: approve, defer or stop."] }
         }
         let risks = ids.map { $0.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder) } ?? openRisksByScore
-        for r in risks where r.score >= m.config.escalationThreshold && r.escalated != true {
-            out.append(["item": "\(r.projectID) risk \(r.riskID): \(r.title)",
-                        "why": "Score \(r.score) (P\(r.probability) x I\(r.impact)) is at or above the escalation threshold of \(m.config.escalationThreshold) and is not escalated.",
-                        "ask": "Escalate and confirm the owner and response."])
+        for r in risks where r.score >= threshold && r.escalated != true {
+            out.append { ["item": "\(r.projectID) risk \(r.riskID): \(r.title)",
+                          "why": "Score \(r.score) (P\(r.probability) x I\(r.impact)) is at or above the escalation threshold of \(threshold) and is not escalated.",
+                          "ask": "Escalate and confirm the owner and response."] }
         }
         let benefits = ids.map { $0.flatMap { benefitsByProject[$0] ?? [] } } ?? m.benefits
         for b in benefits where b.shortfall {
-            out.append(["item": "\(b.projectID) benefit \(b.benefitID)",
-                        "why": "Target date \(Transforms.date(b.targetDate)) passed at \(Transforms.percent(b.realisationPct)) of target.",
-                        "ask": "Agree a revised target or close the benefit with a shortfall."])
+            out.append { ["item": "\(b.projectID) benefit \(b.benefitID)",
+                          "why": "Target date \(Transforms.date(b.targetDate)) passed at \(Transforms.percent(b.realisationPct)) of target.",
+                          "ask": "Agree a revised target or close the benefit with a shortfall."] }
         }
         return out
     }

@@ -119,4 +119,17 @@ import Testing
         let out = try r.render("main", model: ["rows": [["id": "a<b"], ["id": "c"]] as [[String: Any]]])
         #expect(out == "<ul>\n  <li>a&lt;b</li>\n  <li>&amp;</li>\n  <li>c</li>\n  <li>&amp;</li>\n</ul>\n")
     }
+
+    /// The name check's view of a list: the rows merged in order, a key taking its first value
+    /// that is not an empty list, or else its last.
+    @Test func nameCheckerRowsActLikeTheMergedRows() throws {
+        let empty: [[String: Any]] = []
+        let full: [[String: Any]] = [["c": "1"]]
+        let rows = NameChecker.Rows(rows: [["a": empty, "b": "x", "e": empty], ["a": full, "b": "y", "e": [String]()], ["d": true]])
+        #expect((rows["a"] as? [[String: Any]])?.count == 1)
+        #expect(rows["b"] as? String == "x")
+        #expect(rows["d"] as? Bool == true)
+        #expect((rows["e"] as? [String])?.isEmpty == true)
+        #expect(rows["z"] == nil)
+    }
 }
