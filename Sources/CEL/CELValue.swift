@@ -78,6 +78,14 @@ public final class CELObjectType: Hashable, @unchecked Sendable {
 public protocol CELObject: AnyObject {
     /// The field's value, or nil when the field is absent (`has()` is false and selecting it is an error).
     func celField(_ index: Int) -> CELValue?
+
+    /// Whether the field is present (`has()`), without building its value. The default asks
+    /// `celField`; a host whose values cost something to convert can answer more cheaply.
+    func celHas(_ index: Int) -> Bool
+}
+
+extension CELObject {
+    public func celHas(_ index: Int) -> Bool { celField(index) != nil }
 }
 
 /// A point in time: seconds since the Unix epoch plus nanoseconds (0..<1e9), years 0001 to 9999.

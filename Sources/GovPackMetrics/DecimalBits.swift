@@ -76,6 +76,28 @@ enum DecimalBits {
         return p.negative ? -v : v
     }
 
+    /// The nearest double of `d`, the value `Double(d.description)` gives, without Foundation's
+    /// slow formatter (a quarter of the metrics stage at 20k projects, on benefit realisations
+    /// with 38-digit significands). Nil when `d` does not decode; callers then format.
+    static func double(_ d: Decimal) -> Double? {
+        guard layoutVerified, let p = rawWide(d) else { return nil }
+        let x: Double
+        if p.significand <= 1 << 53, p.exponent >= -22, p.exponent <= 22 {
+            // Both operands are exact doubles (integers up to 2^53, powers of ten up to 1e22), so
+            // IEEE multiplication or division rounds the exact value once: the nearest double.
+            let m = Double(UInt64(p.significand))
+            x = p.exponent < 0 ? m / exactPow10[-p.exponent] : m * exactPow10[p.exponent]
+        } else {
+            // The exact value spelled in scientific notation; parsing rounds it correctly.
+            guard let parsed = Double("\(p.significand)e\(p.exponent)") else { return nil }
+            x = parsed
+        }
+        return p.negative ? -x : x
+    }
+
+    /// 1e0 ... 1e22, every one exact in a Double.
+    private static let exactPow10: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { r, _ in r * 10 } }
+
     static let pow10: [Int128] = (0...18).map { e in (0..<e).reduce(Int128(1)) { r, _ in r * 10 } }
 
     /// The plain decimal spelling Foundation's `description` gives (no exponent, no trailing

@@ -125,6 +125,7 @@ enum Exact {
     /// The nearest double of a decimal.
     static func double(_ d: Decimal) -> Double? {
         guard !d.isNaN else { return nil }
+        if let x = DecimalBits.double(d) { return x }
         return Double(d.description) ?? NSDecimalNumber(decimal: d).doubleValue
     }
 

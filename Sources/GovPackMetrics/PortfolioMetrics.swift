@@ -153,90 +153,111 @@ extension PortfolioMetrics {
         let n = projects.count
 
         // MARK: - One pass per entity, into per-project slots.
-        var lookup = CachedLookup(index)
+        // The passes read the input and write only their own results, so they run on every core
+        // (GOVPACK_THREADS caps them); each pass is sequential, so its result never depends on
+        // the number of threads.
         var pv = Array(repeating: ExactSum(), count: n), ev = pv, ac = pv
         var series = PortfolioSeriesAccumulator()
-        for f in portfolio.financials where f.period <= config.period {
-            guard let i = lookup(f.projectID) else { continue }
-            pv[i].add(f.plannedValue)
-            ev[i].add(f.earnedValue)
-            ac[i].add(f.actualCost)
-            series.add(f)
-        }
         var schedule = Array(repeating: ScheduleFigures(), count: n)
-        for m in portfolio.milestones {
-            if let i = lookup(m.projectID) { schedule[i].add(m, end: end, nextEnd: config.period.next.end) }
-        }
         var gates = Array(repeating: GateFigures(), count: n)
-        for g in portfolio.stageGates {
-            if let i = lookup(g.projectID) { gates[i].add(g, end: end, graceDays: config.gateGraceDays) }
-        }
         var risks = Array(repeating: RiskFigures(), count: n)
         var riskTables = RiskTables()
-        for r in portfolio.risks {
-            guard let i = lookup(r.projectID) else { continue }
-            risks[i].add(r, config: config, agedBefore: agedBefore)
-            riskTables.add(r)
-        }
         var issues = Array(repeating: IssueFigures(), count: n)
-        for x in portfolio.issues {
-            if let i = lookup(x.projectID) { issues[i].add(x, end: end) }
-        }
-        var resources = ResourceAccumulator(people: portfolio.people, config: config)
-        let firstPeriod = config.period.index, lastPeriod = config.period.index + Int32(max(config.demandHorizon, 0))
-        for a in portfolio.assignments where a.period.index >= firstPeriod && a.period.index <= lastPeriod {
-            // The cheap period test first: most of millions of rows stop there, before any hashing.
-            if lookup(a.projectID) != nil { resources.add(a) }
-        }
         var lessons = Array(repeating: 0, count: n)
         var lessonCategories: [String: Int] = [:]
-        for l in portfolio.lessons {
-            guard let i = lookup(l.projectID) else { continue }
-            lessons[i] += 1
-            lessonCategories[KnowledgeCalc.category(l), default: 0] += 1
-        }
-
-        // MARK: - Benefits.
-        let latest = BenefitCalc.latest(portfolio.benefitMeasurements, end: end)
+        var people: [PersonMetrics] = []
+        var resourceDemand: [ResourceDemand] = []
         var benefitRows: [BenefitMetrics] = []
         var realisations = Array(repeating: [Decimal](), count: n)
         var allRealisations: [Decimal] = []
         var byCategory = [[Decimal]](repeating: [], count: BenefitCategory.allCases.count)
         var unmeasured = 0
         var behind = Set<String>()
-        let closedIDs = Set(portfolio.projects.filter { $0.stage == .closed }.map(\.projectID))
-        var seenBenefits = Set<RowKey>()
-        for b in portfolio.benefits {
-            guard let i = lookup(b.projectID), seenBenefits.insert(b.key).inserted else { continue }
-            let l = latest[RowKey(b.projectID, b.benefitID)]
-            let r = BenefitCalc.realisation(b, latest: l?.1)
-            if let r {
-                realisations[i].append(r)
-                allRealisations.append(r)
-                if let c = b.category, let ci = BenefitCategory.allCases.firstIndex(of: c) { byCategory[ci].append(r) }
-            }
-            if l == nil { unmeasured += 1 }
-            if closedIDs.contains(b.projectID) && (l == nil || (r.map { $0 < 100 } ?? false)) { behind.insert(b.projectID) }
-            let pct = r.flatMap(Exact.double)
-            benefitRows.append(BenefitMetrics(
-                projectID: b.projectID, benefitID: b.benefitID, baselineValue: b.baselineValue,
-                targetValue: b.targetValue, targetDate: b.targetDate, latestValue: l?.1, latestMeasuredOn: l?.0,
-                realisationPct: pct, shortfall: b.targetDate <= end && (r.map { $0 < 100 } ?? true)))
-        }
-        benefitRows.sort { $0.projectID != $1.projectID ? idLess($0.projectID, $1.projectID) : idLess($0.benefitID, $1.benefitID) }
-
-        // MARK: - Adoption.
-        let adoption = AdoptionCalc.latest(portfolio.changeImpacts, known: { index[$0] != nil }, end: end)
+        var adoption: [AdoptionGroup] = []
         var adoptionFigures = Array(repeating: AdoptionFigures(), count: n)
-        var start = 0
-        while start < adoption.count {
-            var stop = start
-            while stop < adoption.count, adoption[stop].projectID == adoption[start].projectID { stop += 1 }
-            if let i = index[adoption[start].projectID] {
-                adoptionFigures[i] = AdoptionCalc.figures(adoption[start..<stop])
-            }
-            start = stop
-        }
+
+        let passes: [() -> Void] = [
+            {
+                var lookup = CachedLookup(index)
+                for f in portfolio.financials where f.period <= config.period {
+                    guard let i = lookup(f.projectID) else { continue }
+                    pv[i].add(f.plannedValue)
+                    ev[i].add(f.earnedValue)
+                    ac[i].add(f.actualCost)
+                    series.add(f)
+                }
+            },
+            {
+                var lookup = CachedLookup(index)
+                for m in portfolio.milestones {
+                    if let i = lookup(m.projectID) { schedule[i].add(m, end: end, nextEnd: config.period.next.end) }
+                }
+                for g in portfolio.stageGates {
+                    if let i = lookup(g.projectID) { gates[i].add(g, end: end, graceDays: config.gateGraceDays) }
+                }
+                for r in portfolio.risks {
+                    guard let i = lookup(r.projectID) else { continue }
+                    risks[i].add(r, config: config, agedBefore: agedBefore)
+                    riskTables.add(r)
+                }
+                for x in portfolio.issues {
+                    if let i = lookup(x.projectID) { issues[i].add(x, end: end) }
+                }
+                for l in portfolio.lessons {
+                    guard let i = lookup(l.projectID) else { continue }
+                    lessons[i] += 1
+                    lessonCategories[KnowledgeCalc.category(l), default: 0] += 1
+                }
+            },
+            {
+                var lookup = CachedLookup(index)
+                var resources = ResourceAccumulator(people: portfolio.people, config: config)
+                let firstPeriod = config.period.index, lastPeriod = config.period.index + Int32(max(config.demandHorizon, 0))
+                for a in portfolio.assignments where a.period.index >= firstPeriod && a.period.index <= lastPeriod {
+                    // The cheap period test first: most of millions of rows stop there, before any hashing.
+                    if lookup(a.projectID) != nil { resources.add(a) }
+                }
+                people = resources.people(config: config)
+                resourceDemand = resources.demand(config: config)
+            },
+            {
+                var lookup = CachedLookup(index)
+                let latest = BenefitCalc.latest(portfolio.benefitMeasurements, end: end)
+                let closedIDs = Set(portfolio.projects.filter { $0.stage == .closed }.map(\.projectID))
+                var seenBenefits = Set<RowKey>()
+                for b in portfolio.benefits {
+                    guard let i = lookup(b.projectID), seenBenefits.insert(b.key).inserted else { continue }
+                    let l = latest[RowKey(b.projectID, b.benefitID)]
+                    let r = BenefitCalc.realisation(b, latest: l?.1)
+                    if let r {
+                        realisations[i].append(r)
+                        allRealisations.append(r)
+                        if let c = b.category, let ci = BenefitCategory.allCases.firstIndex(of: c) { byCategory[ci].append(r) }
+                    }
+                    if l == nil { unmeasured += 1 }
+                    if closedIDs.contains(b.projectID) && (l == nil || (r.map { $0 < 100 } ?? false)) { behind.insert(b.projectID) }
+                    let pct = r.flatMap(Exact.double)
+                    benefitRows.append(BenefitMetrics(
+                        projectID: b.projectID, benefitID: b.benefitID, baselineValue: b.baselineValue,
+                        targetValue: b.targetValue, targetDate: b.targetDate, latestValue: l?.1, latestMeasuredOn: l?.0,
+                        realisationPct: pct, shortfall: b.targetDate <= end && (r.map { $0 < 100 } ?? true)))
+                }
+                benefitRows.sort { $0.projectID != $1.projectID ? idLess($0.projectID, $1.projectID) : idLess($0.benefitID, $1.benefitID) }
+            },
+            {
+                adoption = AdoptionCalc.latest(portfolio.changeImpacts, known: { index[$0] != nil }, end: end)
+                var start = 0
+                while start < adoption.count {
+                    var stop = start
+                    while stop < adoption.count, adoption[stop].projectID == adoption[start].projectID { stop += 1 }
+                    if let i = index[adoption[start].projectID] {
+                        adoptionFigures[i] = AdoptionCalc.figures(adoption[start..<stop])
+                    }
+                    start = stop
+                }
+            },
+        ]
+        Parallel.forEach(passes.count) { passes[$0]() }
 
         // MARK: - Per-project figures.
         var rows: [ProjectMetrics] = []
@@ -307,7 +328,6 @@ extension PortfolioMetrics {
         programs.sort { idLess($0.programID, $1.programID) }
 
         // MARK: - Portfolio.
-        let people = resources.people(config: config)
         var s = PortfolioSummary()
         var bac = ExactSum(), spv = ExactSum(), sev = ExactSum(), sac = ExactSum()
         var rags: [(rag: RAG, bac: Decimal)] = []
@@ -361,7 +381,7 @@ extension PortfolioMetrics {
         return PortfolioMetrics(
             period: config.period, config: config, portfolio: s, programs: programs, projects: rows,
             people: people, riskCategories: riskTables.categories(config: config), riskHeatMap: riskTables.heatMap,
-            benefits: benefitRows, evmSeries: series.series(), resourceDemand: resources.demand(config: config),
+            benefits: benefitRows, evmSeries: series.series(), resourceDemand: resourceDemand,
             adoption: adoption, capability: CapabilityCalc.coverage(projects: projects,
                                                                      certifications: portfolio.certifications,
                                                                      config: config),

@@ -72,6 +72,11 @@ public final class RuleEngine {
         rules = out.map(\.rule)
     }
 
+    /// Rows per piece of work: a rule over a big scope (millions of assignments) is cut into
+    /// pieces of this many rows so that every core shares it; small enough to balance two cores,
+    /// big enough that a piece's set-up (an activation, a row holder) does not show.
+    static let rowsPerTask = 32_768
+
     /// Runs every rule over the portfolio for `period`.
     public func run(
         _ portfolio: Portfolio, period: Period, figures: [String: ProjectFigures] = [:], waivers: [Waiver] = []
@@ -80,36 +85,83 @@ public final class RuleEngine {
         var results = RuleResults()
         for p in portfolio.projects { results.compliance[p.projectID] = ComplianceFigures() }
         let matcher = WaiverMatcher(waivers: waivers, period: period)
-        // Rules are independent: they run on every core, and their results are merged in the
-        // pack's order, so the output is the same whatever the number of threads.
-        var runs = [RuleRun?](repeating: nil, count: compiled.count)
+        // Rules are independent, and so are the rows of one rule: the work is cut into pieces
+        // (a rule over a range of its scope's rows), run on every core, and merged in the pack's
+        // order and then the rows' order, so the output is the same whatever the number of threads.
+        var tasks: [(rule: Int, rows: Range<Int>)] = []
+        for (r, c) in compiled.enumerated() {
+            let count = Self.rowCount(c.rule.scope, portfolio)
+            var start = 0
+            repeat {
+                let end = min(count, start + Self.rowsPerTask)
+                tasks.append((r, start..<end))
+                start = end
+            } while start < count
+        }
+        var runs = [RuleRun?](repeating: nil, count: tasks.count)
         let config = self.config
-        let diagnostics = self.diagnostics
         let compiled = self.compiled
         runs.withUnsafeMutableBufferPointer { slots in
             let out = UncheckedBuffer(slots)
-            Parallel.forEach(compiled.count) { i in
-                let c = compiled[i]
-                var run = RuleRun(compiled: c, index: index, config: config, matcher: matcher, diagnostics: diagnostics)
-                run.execute(portfolio)
+            Parallel.forEach(tasks.count) { i in
+                let c = compiled[tasks[i].rule]
+                var run = RuleRun(compiled: c, index: index, config: config, matcher: matcher)
+                run.execute(portfolio, rows: tasks[i].rows)
                 out.buffer[i] = run
             }
         }
-        for case let run? in runs {
-            let c = run.compiled
-            results.findings += run.findings
-            results.checks[c.rule.id] = (run.applicable, run.findings.count)
-            for (project, figures) in run.perProject {
-                var f = results.compliance[project] ?? ComplianceFigures()
-                f.applicable += figures.applicable
-                f.failed += figures.failed
-                f.waived += figures.waived
-                f.warnings += figures.warnings
-                results.compliance[project] = f
+        var start = 0
+        while start < runs.count {
+            // The pieces of one rule are next to each other, in row order.
+            var end = start + 1
+            while end < runs.count, tasks[end].rule == tasks[start].rule { end += 1 }
+            let c = compiled[tasks[start].rule]
+            var applicable = 0, failed = 0
+            var errors = RuleRun.EvaluationErrors()
+            for case let run? in runs[start..<end] {
+                results.findings += run.findings
+                applicable += run.applicable
+                failed += run.findings.count
+                errors.merge(run.errors)
+                for (project, figures) in run.perProject {
+                    var f = results.compliance[project] ?? ComplianceFigures()
+                    f.applicable += figures.applicable
+                    f.failed += figures.failed
+                    f.waived += figures.waived
+                    f.warnings += figures.warnings
+                    results.compliance[project] = f
+                }
             }
+            results.checks[c.rule.id] = (applicable, failed)
+            errors.report(c.rule, diagnostics)
+            start = end
         }
         matcher.reportExpiredAndUnused(diagnostics: diagnostics)
         return results
+    }
+
+    private static func rowCount(_ scope: RuleScope, _ p: Portfolio) -> Int {
+        switch scope {
+        case .portfolio: return 1
+        case .entity(let e):
+            switch e {
+            case .programs: return p.programs.count
+            case .people: return p.people.count
+            case .certifications: return p.certifications.count
+            case .projects: return p.projects.count
+            case .financials: return p.financials.count
+            case .milestones: return p.milestones.count
+            case .stageGates: return p.stageGates.count
+            case .risks: return p.risks.count
+            case .issues: return p.issues.count
+            case .assignments: return p.assignments.count
+            case .benefits: return p.benefits.count
+            case .benefitMeasurements: return p.benefitMeasurements.count
+            case .dependencies: return p.dependencies.count
+            case .changeImpacts: return p.changeImpacts.count
+            case .lessons: return p.lessons.count
+            }
+        }
     }
 
     /// The findings as diagnostics: waived ones as notes, warnings as errors under `strict`.
@@ -135,80 +187,118 @@ private struct UncheckedBuffer<T>: @unchecked Sendable {
     init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
 }
 
-/// One rule over one scope's rows.
+/// One rule over a range of its scope's rows.
 private struct RuleRun {
     let compiled: CompiledRule
     let index: RuleIndex
     let matcher: WaiverMatcher
-    let diagnostics: DiagnosticSink
     var activation: CELActivation
     let scopeSlot: Int
     var findings: [RuleFinding] = []
     var applicable = 0
     var perProject: [String: ComplianceFigures] = [:]
-    var evaluationErrors = 0
+    var errors = EvaluationErrors()
+    /// The figures of the project whose rows are being checked, added to `perProject` when the
+    /// project changes: rows come in runs of one project, so this hashes once per run, not per row.
+    private var runProject: String?
+    private var runFigures = ComplianceFigures()
 
-    init(compiled: CompiledRule, index: RuleIndex, config: RuleConfig, matcher: WaiverMatcher, diagnostics: DiagnosticSink) {
+    /// Rows that could not be checked: the first three, to show, and how many in all.
+    struct EvaluationErrors {
+        var shown: [(what: String, location: SourceLocation?, projectID: String?)] = []
+        var count = 0
+
+        mutating func add(_ what: String, _ location: SourceLocation?, _ projectID: String?) {
+            count += 1
+            if shown.count < 3 { shown.append((what, location, projectID)) }
+        }
+
+        /// Appends a later range's errors.
+        mutating func merge(_ other: EvaluationErrors) {
+            count += other.count
+            shown += other.shown.prefix(3 - shown.count)
+        }
+
+        func report(_ rule: Rule, _ diagnostics: DiagnosticSink) {
+            for e in shown {
+                diagnostics.emit(
+                    "rules.evaluation_error", .warning, "rule '\(rule.id)' could not be checked here: \(e.what)",
+                    at: e.location, hint: "guard optional fields with has(...) in the rule's 'when'", projectID: e.projectID)
+            }
+            guard count > 3 else { return }
+            diagnostics.emit(
+                "rules.evaluation_error", .warning,
+                "rule '\(rule.id)' could not be checked on \(count) rows in all (3 shown)",
+                at: rule.location)
+        }
+    }
+
+    init(compiled: CompiledRule, index: RuleIndex, config: RuleConfig, matcher: WaiverMatcher) {
         self.compiled = compiled
         self.index = index
         self.matcher = matcher
-        self.diagnostics = diagnostics
         activation = RuleEnvironment.activation(compiled.env, index: index, config: config)
         scopeSlot = compiled.env.slot(of: compiled.rule.scope.name) ?? 0
     }
 
-    /// Runs the rule over its scope's rows.
-    mutating func execute(_ portfolio: Portfolio) {
+    /// Runs the rule over `range` of its scope's rows.
+    mutating func execute(_ portfolio: Portfolio, rows range: Range<Int>) {
         switch compiled.rule.scope {
         case .portfolio: self.portfolio()
         case .entity(let e):
             switch e {
-            case .programs: rows(portfolio.programs)
-            case .people: rows(portfolio.people)
-            case .certifications: rows(portfolio.certifications)
-            case .projects: rows(portfolio.projects)
-            case .financials: rows(portfolio.financials)
-            case .milestones: rows(portfolio.milestones)
-            case .stageGates: rows(portfolio.stageGates)
-            case .risks: rows(portfolio.risks)
-            case .issues: rows(portfolio.issues)
-            case .assignments: rows(portfolio.assignments)
-            case .benefits: rows(portfolio.benefits)
-            case .benefitMeasurements: rows(portfolio.benefitMeasurements)
-            case .dependencies: rows(portfolio.dependencies)
-            case .changeImpacts: rows(portfolio.changeImpacts)
-            case .lessons: rows(portfolio.lessons)
+            case .programs: rows(portfolio.programs, range)
+            case .people: rows(portfolio.people, range)
+            case .certifications: rows(portfolio.certifications, range)
+            case .projects: rows(portfolio.projects, range)
+            case .financials: rows(portfolio.financials, range)
+            case .milestones: rows(portfolio.milestones, range)
+            case .stageGates: rows(portfolio.stageGates, range)
+            case .risks: rows(portfolio.risks, range)
+            case .issues: rows(portfolio.issues, range)
+            case .assignments: rows(portfolio.assignments, range)
+            case .benefits: rows(portfolio.benefits, range)
+            case .benefitMeasurements: rows(portfolio.benefitMeasurements, range)
+            case .dependencies: rows(portfolio.dependencies, range)
+            case .changeImpacts: rows(portfolio.changeImpacts, range)
+            case .lessons: rows(portfolio.lessons, range)
             }
         }
+        flushRun()
     }
 
-    mutating func rows<R: RuleRow>(_ rows: [R]) {
-        let type = RuleSchema.shared.type(R.entity)
+    mutating func rows<R: RuleRow>(_ rows: [R], _ range: Range<Int>) {
         let files = index.files
-        for row in rows {
-            activation.set(slot: scopeSlot, .object(type, EntityObject(row, index)))
-            let projectID = row.owningProject
-            switch check(projectID: projectID) {
-            case .notApplicable, .passed: continue
+        // One object for every row of the range, bound once; the loop only moves it along.
+        let row = ScopeRow<R>(index)
+        activation.set(slot: scopeSlot, .object(RuleSchema.shared.type(R.entity), row))
+        for i in range {
+            row.current = rows[i]
+            switch check() {
+            case .notApplicable: continue
+            case .passed: count(projectID: rows[i].owningProject)
             case .failed:
+                let projectID = rows[i].owningProject
+                count(projectID: projectID)
                 // Location, key and message are built only for the rows that fail.
-                fail(location: files.location(row.origin, element: R.entity.xmlElement), projectID: projectID,
-                     rowKey: row.keyDescription)
+                fail(location: files.location(rows[i].origin, element: R.entity.xmlElement), projectID: projectID,
+                     rowKey: rows[i].keyDescription)
             case .error(let what):
-                evaluationError(what, files.location(row.origin, element: R.entity.xmlElement), projectID)
+                errors.add(what, files.location(rows[i].origin, element: R.entity.xmlElement), rows[i].owningProject)
             }
         }
-        reportErrorCount()
     }
 
     mutating func portfolio() {
         activation.set(slot: scopeSlot, .object(RuleSchema.shared.portfolioType, PortfolioObject(index)))
-        switch check(projectID: nil) {
-        case .notApplicable, .passed: break
-        case .failed: fail(location: nil, projectID: nil, rowKey: "portfolio")
-        case .error(let what): evaluationError(what, nil, nil)
+        switch check() {
+        case .notApplicable: break
+        case .passed: count(projectID: nil)
+        case .failed:
+            count(projectID: nil)
+            fail(location: nil, projectID: nil, rowKey: "portfolio")
+        case .error(let what): errors.add(what, nil, nil)
         }
-        reportErrorCount()
     }
 
     private enum Outcome {
@@ -216,8 +306,8 @@ private struct RuleRun {
         case error(String)
     }
 
-    /// Evaluates `when` and `assert` on the row in the activation and counts the check.
-    private mutating func check(projectID: String?) -> Outcome {
+    /// Evaluates `when` and `assert` on the row in the activation.
+    private func check() -> Outcome {
         if let when = compiled.when {
             switch when.evaluate(activation) {
             case .success(.bool(true)): break
@@ -226,29 +316,36 @@ private struct RuleRun {
             case .failure(let e): return .error("'when' failed: \(e.message)")
             }
         }
-        let passed: Bool
         switch compiled.assert.evaluate(activation) {
-        case .success(.bool(let b)): passed = b
+        case .success(.bool(let b)): return b ? .passed : .failed
         case .success(let v): return .error("'assert' gave \(RuleText.describe(v)), not true or false")
         case .failure(let e): return .error("'assert' failed: \(e.message)")
         }
-        applicable += 1
-        if let projectID, compiled.rule.severity == .error {
-            perProject[projectID, default: ComplianceFigures()].applicable += 1
-        }
-        return passed ? .passed : .failed
     }
 
+    /// Counts a check that applied, and how it ended, for the rule and the row's project.
+    private mutating func count(projectID: String?) {
+        applicable += 1
+        guard let projectID else { return }
+        let rule = compiled.rule
+        if projectID != runProject {
+            flushRun()
+            runProject = projectID
+        }
+        if rule.severity == .error { runFigures.applicable += 1 }
+    }
+
+    /// Records a failed check of the row in the activation (after `count`).
     private mutating func fail(location: SourceLocation?, projectID: String?, rowKey: String) {
         let rule = compiled.rule
         let waiver = matcher.match(rule: rule.id, projectID: projectID, rowKey: rowKey)
-        if let projectID {
+        if projectID != nil {
             if waiver != nil {
-                perProject[projectID, default: ComplianceFigures()].waived += 1
+                runFigures.waived += 1
             } else if rule.severity == .error {
-                perProject[projectID, default: ComplianceFigures()].failed += 1
+                runFigures.failed += 1
             } else if rule.severity == .warning {
-                perProject[projectID, default: ComplianceFigures()].warnings += 1
+                runFigures.warnings += 1
             }
         }
         findings.append(RuleFinding(
@@ -256,20 +353,20 @@ private struct RuleRun {
             message: RuleText.message(compiled.message, activation), waiver: waiver))
     }
 
-    private mutating func evaluationError(_ what: String, _ location: SourceLocation?, _ projectID: String?) {
-        evaluationErrors += 1
-        guard evaluationErrors <= 3 else { return }
-        diagnostics.emit(
-            "rules.evaluation_error", .warning, "rule '\(compiled.rule.id)' could not be checked here: \(what)",
-            at: location, hint: "guard optional fields with has(...) in the rule's 'when'", projectID: projectID)
-    }
-
-    private func reportErrorCount() {
-        guard evaluationErrors > 3 else { return }
-        diagnostics.emit(
-            "rules.evaluation_error", .warning,
-            "rule '\(compiled.rule.id)' could not be checked on \(evaluationErrors) rows in all (3 shown)",
-            at: compiled.rule.location)
+    /// Adds the current project's figures to `perProject`; a project gets an entry only when
+    /// something was counted for it.
+    private mutating func flushRun() {
+        defer {
+            runProject = nil
+            runFigures = ComplianceFigures()
+        }
+        guard let p = runProject, runFigures != ComplianceFigures() else { return }
+        var f = perProject[p] ?? ComplianceFigures()
+        f.applicable += runFigures.applicable
+        f.failed += runFigures.failed
+        f.waived += runFigures.waived
+        f.warnings += runFigures.warnings
+        perProject[p] = f
     }
 }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GovPackCore
 
 /// The portfolio as rules see it: rows grouped by project and by person once per run, so that
@@ -19,7 +20,12 @@ public final class RuleIndex {
     let milestones: [String: [Int]]
     let stageGates: [String: [Int]]
     let financials: [String: [Int]]
-    let assignments: [String: [Int]]
+    /// By project and by person, built on first use: the default pack never reads them, and
+    /// grouping millions of assignment rows twice cost a third of a second at 20k projects.
+    var assignments: [String: [Int]] { lazyAssignments.value }
+    var assignmentsByPerson: [String: [Int]] { lazyAssignmentsByPerson.value }
+    private let lazyAssignments: LazyTable<[String: [Int]]>
+    private let lazyAssignmentsByPerson: LazyTable<[String: [Int]]>
     let benefits: [String: [Int]]
     let measurements: [String: [Int]]
     let measurementsByBenefit: [RowKey: [Int]]
@@ -28,7 +34,6 @@ public final class RuleIndex {
     let dependenciesFrom: [String: [Int]]
     let dependenciesTo: [String: [Int]]
     let certificationsByPerson: [String: [Int]]
-    let assignmentsByPerson: [String: [Int]]
 
     public init(portfolio p: Portfolio, period: Period, figures: [String: ProjectFigures] = [:]) {
         portfolio = p
@@ -70,7 +75,7 @@ public final class RuleIndex {
             { group(p.milestones) { $0.projectID } },
             { group(p.stageGates) { $0.projectID } },
             { group(p.financials) { $0.projectID } },
-            { group(p.assignments) { $0.projectID } },
+            { [String: [Int]]() },  // assignments by project: lazy
             { group(p.benefits) { $0.projectID } },
             { group(p.benefitMeasurements) { $0.projectID } },
             { group(p.benefitMeasurements) { RowKey($0.projectID, $0.benefitID) } },
@@ -79,7 +84,7 @@ public final class RuleIndex {
             { group(p.dependencies) { $0.fromProjectID } },
             { group(p.dependencies) { $0.toProjectID } },
             { group(p.certifications) { $0.personID } },
-            { group(p.assignments) { $0.personID } },
+            { [String: [Int]]() },  // assignments by person: lazy
         ]
         var built = [Any?](repeating: nil, count: tasks.count)
         built.withUnsafeMutableBufferPointer { slots in
@@ -99,7 +104,7 @@ public final class RuleIndex {
         milestones = take(6)
         stageGates = take(7)
         financials = take(8)
-        assignments = take(9)
+        lazyAssignments = LazyTable { group(p.assignments) { $0.projectID } }
         benefits = take(10)
         measurements = take(11)
         measurementsByBenefit = take(12)
@@ -108,7 +113,7 @@ public final class RuleIndex {
         dependenciesFrom = take(15)
         dependenciesTo = take(16)
         certificationsByPerson = take(17)
-        assignmentsByPerson = take(18)
+        lazyAssignmentsByPerson = LazyTable { group(p.assignments) { $0.personID } }
     }
 
     func project(_ id: String) -> Project? { projectByID[id].map { portfolio.projects[$0] } }
@@ -120,4 +125,22 @@ public final class RuleIndex {
 private struct IndexSlots: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Any?>
     init(_ b: UnsafeMutableBufferPointer<Any?>) { buffer = b }
+}
+
+/// A table built by the first thread that asks for it; the others wait for it.
+private final class LazyTable<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: T?
+    private let make: () -> T
+
+    init(_ make: @escaping () -> T) { self.make = make }
+
+    var value: T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let t = make()
+        built = t
+        return t
+    }
 }

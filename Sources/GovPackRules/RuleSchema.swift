@@ -59,6 +59,79 @@ final class EntityObject<R: RuleRow>: CELObject {
     }
 }
 
+/// The row a rule is checking, seen through CEL: one object per run over a scope, given each
+/// row in turn in `current`. Saves allocating an object (and retaining the index) per row, and
+/// reads fields through tables built once, without converting a value that `has()` only tests.
+final class ScopeRow<R: RuleRow>: CELObject {
+    /// The row being checked.
+    var current: R
+    let index: RuleIndex
+    /// Columns, then relations: the fields of `RuleSchema`'s type for `R`, by index. The row is
+    /// passed `inout` because a stored property passed by value is copied first (a retain and
+    /// release of every string in the row, per field read).
+    private let fields: [(inout R, RuleIndex) -> CELValue?]
+    /// Whether each column is present, without converting its value.
+    private let present: [(inout R) -> Bool]
+
+    init(_ index: RuleIndex) {
+        current = R()
+        self.index = index
+        var fields: [(inout R, RuleIndex) -> CELValue?] = []
+        var present: [(inout R) -> Bool] = []
+        for c in R.columns {
+            let get = c.get
+            fields.append { r, _ in get(r).map(CELBridge.value) }
+            present.append { get($0) != nil }
+        }
+        for r in R.relations {
+            let value = r.value
+            fields.append { value($0, $1) }
+        }
+        self.fields = fields
+        self.present = present
+    }
+
+    // Specialised for the same reason as `EntityObject.celField`: the generic body looked up the
+    // closures' function type metadata at run time on every call.
+    @_specialize(where R == Program)
+    @_specialize(where R == Person)
+    @_specialize(where R == Certification)
+    @_specialize(where R == Project)
+    @_specialize(where R == Financial)
+    @_specialize(where R == Milestone)
+    @_specialize(where R == StageGate)
+    @_specialize(where R == Risk)
+    @_specialize(where R == Issue)
+    @_specialize(where R == Assignment)
+    @_specialize(where R == Benefit)
+    @_specialize(where R == BenefitMeasurement)
+    @_specialize(where R == Dependency)
+    @_specialize(where R == ChangeImpact)
+    @_specialize(where R == Lesson)
+    func celField(_ i: Int) -> CELValue? {
+        i < fields.count ? fields[i](&current, index) : nil
+    }
+
+    @_specialize(where R == Program)
+    @_specialize(where R == Person)
+    @_specialize(where R == Certification)
+    @_specialize(where R == Project)
+    @_specialize(where R == Financial)
+    @_specialize(where R == Milestone)
+    @_specialize(where R == StageGate)
+    @_specialize(where R == Risk)
+    @_specialize(where R == Issue)
+    @_specialize(where R == Assignment)
+    @_specialize(where R == Benefit)
+    @_specialize(where R == BenefitMeasurement)
+    @_specialize(where R == Dependency)
+    @_specialize(where R == ChangeImpact)
+    @_specialize(where R == Lesson)
+    func celHas(_ i: Int) -> Bool {
+        i < present.count ? present[i](&current) : celField(i) != nil
+    }
+}
+
 /// The CEL object types of every entity and of the portfolio, built once.
 final class RuleSchema {
     static let shared = RuleSchema()
@@ -111,7 +184,8 @@ final class RuleSchema {
     }
 
     func list<R: RuleRow>(_ rows: [R], _ indices: [Int]?, _ index: RuleIndex) -> CELValue {
-        .list((indices ?? []).map { object(rows[$0], index) })
+        guard let indices, let type = types[R.entity] else { return .list([]) }
+        return .list(indices.map { .object(type, EntityObject(rows[$0], index)) })
     }
 }
 

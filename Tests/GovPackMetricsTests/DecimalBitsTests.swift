@@ -39,6 +39,26 @@ import Testing
         }
     }
 
+    /// The fast nearest double is the one parsing Foundation's text gives, on short and long values.
+    @Test(arguments: ["0", "1", "-1", "0.1", "-0.3", "97000.50", "1e22", "1e23", "9007199254740993", "2.5e-22",
+                      "123456789.123456", "18446744073709551616", "-7e-10", "0.33333333333333333333333333333333333333",
+                      "66.666666666666666666666666666666666667"])
+    func doubleMatchesParsingTheText(_ s: String) {
+        let d = dec(s)
+        #expect(DecimalBits.double(d) == Double(d.description))
+    }
+
+    @Test func doubleMatchesParsingTheTextOnQuotients() {
+        var g = SplitMix64(state: 13)
+        for _ in 0..<4000 {
+            let a = Decimal(Int64.random(in: -10_000_000_000...10_000_000_000, using: &g)) / 100
+            let b = Decimal(Int64.random(in: 1...9_999_999, using: &g)) / 1000
+            let q = 100 * a / b
+            #expect(DecimalBits.double(q) == Double(q.description))
+            #expect(DecimalBits.double(a) == Double(a.description))
+        }
+    }
+
     @Test(arguments: [("97000.5", Int128(97_000_500_000)), ("-0.25", -250_000), ("0", 0), ("1e12", 1_000_000_000_000_000_000)])
     func millionths(_ s: String, _ v: Int128) {
         #expect(DecimalBits.millionths(dec(s)) == v)
