@@ -41,7 +41,7 @@ public struct PackRenderer: Sendable {
 
     func render(_ input: RenderInput, packs: [PackKind], format: OutputFormat, coverage: Coverage?,
                 engine: TemplateSet.Engine = .fast) throws -> [RenderedFile] {
-        let vm = ViewModel(input, format: format)
+        let vm = ViewModel(input, format: format, oneProjectPages: packs.contains(.project))
         let ext = format.rawValue
         // Every file is a job, listed in the order the files are returned; the jobs run on every
         // core, the single packs first (each is as big as hundreds of one-pagers, so they must

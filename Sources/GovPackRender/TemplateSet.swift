@@ -424,6 +424,7 @@ struct NameChecker {
     private static let stringType = ObjectIdentifier(String.self)
     private static let dictType = ObjectIdentifier([String: Any].self)
     private static let dictsType = ObjectIdentifier([[String: Any]].self)
+    private static let rowsType = ObjectIdentifier(Rows.self)
 
     static func isEmptyList(_ v: Any) -> Bool {
         // Strings are most of the values and never lists; a list of rows needs no conversion.
@@ -442,6 +443,14 @@ struct NameChecker {
         guard let first = parts.first else { return nil }
         var found: Any? = nil
         for frame in stack.reversed() {
+            // Rows and dictionaries by their exact type: a failed cast of a Rows to a dictionary
+            // type searches the runtime's bridging paths.
+            let t = ObjectIdentifier(type(of: frame))
+            if t == dictType || t == rowsType {
+                if let d = frame as? [String: Any], let v = d[first] { found = v; break }
+                if let rows = frame as? Rows, let v = rows[first] { found = v; break }
+                continue
+            }
             if let d = frame as? [String: Any], let v = d[first] { found = v; break }
             if let rows = frame as? Rows, let v = rows[first] { found = v; break }
             if frame is Unknown { return Unknown() }

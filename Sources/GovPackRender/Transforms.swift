@@ -168,7 +168,9 @@ public enum Transforms {
 
     /// `d` rounded to `places` and printed with exactly `places` decimals.
     static func fixed(_ d: Decimal, places: Int, group useGroups: Bool = true) -> String {
-        let r = rounded(d, places: places)
+        // A value with no more than `places` decimals rounds to itself; skipping NSDecimalRound
+        // (128-bit arithmetic, most of the cost of printing a budget) changes no digit printed.
+        let r = d.exponent >= -places ? d : rounded(d, places: places)
         var negative = false
         var intPart: Substring, frac: Substring
         if let parts = plainDigits(r) {

@@ -39,7 +39,9 @@ struct ViewModel {
     var programFiles: [String: String] = [:]
     var changes = Changes()
 
-    init(_ input: RenderInput, format: OutputFormat) {
+    /// `oneProjectPages`: whether project one-pagers will be built; only they draw each
+    /// project's S-curve, whose series a board-only render (20k projects) need not compute.
+    init(_ input: RenderInput, format: OutputFormat, oneProjectPages: Bool = true) {
         self.input = input
         self.format = format
         m = input.metrics
@@ -74,7 +76,7 @@ struct ViewModel {
         }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
         projectFiles = Self.uniqueFileNames(m.projects.map(\.projectID))
         programFiles = Self.uniqueFileNames(m.programs.map(\.programID))
-        seriesByProject = EarnedValueSeries.byProject(input.portfolio, period: input.period)
+        if oneProjectPages { seriesByProject = EarnedValueSeries.byProject(input.portfolio, period: input.period) }
         glossary = MetricDefinitions.all.map { d -> Model in
             ["name": d.name, "unit": d.unit, "formula": d.formula, "example": d.example]
         }
