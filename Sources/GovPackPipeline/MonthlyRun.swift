@@ -424,9 +424,7 @@ extension MonthlyRun {
         progress(.stage("rendering \(plan.packs.count) packs as \(plan.formats.map(\.rawValue).joined(separator: ", "))"))
         var files: [(path: String, data: Data)]
         do {
-            files = try render(result, teams: teams) { batch in
-                for f in batch { staging.enqueue(f.path, f.data) }
-            }
+            files = try render(result, teams: teams) { staging.enqueue($0.path, $0.data) }
         } catch {
             staging.abandon()
             return failed("\(error)", teams, result)
@@ -517,34 +515,37 @@ extension MonthlyRun {
 
 
     /// The packs in each format, the findings and the metrics, as files relative to the output
-    /// folder. `emit` gets each batch as soon as it is made (the run writes them to disk while
-    /// the next one renders).
+    /// folder, in no fixed order. `emit` gets each file as soon as it is made, from any thread
+    /// (the run writes them to disk while the rest render).
     func render(_ result: Validation.Result, teams: [TeamOutcome],
-                emit: ([(path: String, data: Data)]) -> Void = { _ in }) throws -> [(path: String, data: Data)] {
+                emit: @escaping @Sendable ((path: String, data: Data)) -> Void = { _ in }) throws -> [(path: String, data: Data)] {
         let renderer = try PackRenderer(templatesOverride: plan.templates.map { URL(fileURLWithPath: $0) })
         let input = renderInput(result, teams: teams)
-        var files: [(path: String, data: Data)] = []
-        func add(_ batch: [(path: String, data: Data)]) {
-            emit(batch)
-            files += batch
-        }
-        var html: [(path: String, data: Data)] = []
+        let files = RenderedFiles(emit: emit)
+        var html: [(path: String, data: Data)]?
         for format in plan.formats {
             switch format {
             case .html, .pdf:
-                if html.isEmpty {
-                    html = try renderer.render(input, packs: plan.packs, format: .html).map { ($0.path, Data($0.contents.utf8)) }
+                if html == nil {
+                    // HTML is kept (without its folder) only when PDFs are printed from it.
+                    let keep = plan.formats.contains(.pdf) ? RenderedFiles() : nil
+                    let publish = plan.formats.contains(.html)
+                    try renderer.render(input, packs: plan.packs, format: .html) { f in
+                        let data = Data(f.contents.utf8)
+                        keep?.add((f.path, data))
+                        if publish { files.add(("html/" + f.path, data)) }
+                    }
+                    html = keep?.all ?? []
                 }
-                if format == .html { add(html.map { ("html/" + $0.path, $0.data) }) }
-                else { add(try PDFPrinter.print(html).map { ("pdf/" + $0.path, $0.data) }) }
+                if format == .pdf { try PDFPrinter.print(html ?? []).forEach { files.add(("pdf/" + $0.path, $0.data)) } }
             case .md:
-                add(try renderer.render(input, packs: plan.packs, format: .md).map { ("md/" + $0.path, Data($0.contents.utf8)) })
+                try renderer.render(input, packs: plan.packs, format: .md) { f in files.add(("md/" + f.path, Data(f.contents.utf8))) }
             }
         }
-        add([("metrics.json", MetricsJSON.encodeData(result.metrics))])
-        add(MetricsCSV.encodeAll(result.metrics).map { ("metrics/" + $0.fileName, Data($0.contents.utf8)) })
-        add([("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8))])
-        return files
+        files.add(("metrics.json", MetricsJSON.encodeData(result.metrics)))
+        for t in MetricsCSV.encodeAll(result.metrics) { files.add(("metrics/" + t.fileName, Data(t.contents.utf8))) }
+        files.add(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
+        return files.all
     }
 
     func renderInput(_ result: Validation.Result, teams: [TeamOutcome]) -> RenderInput {
@@ -557,5 +558,28 @@ extension MonthlyRun {
                            approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)
             },
             submissions: Self.submissionStatus(teams, history: history))
+    }
+}
+
+/// The files of a render as they arrive from its threads, each also handed to `emit`.
+private final class RenderedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [(path: String, data: Data)] = []
+    private let emit: @Sendable ((path: String, data: Data)) -> Void
+
+    init(emit: @escaping @Sendable ((path: String, data: Data)) -> Void = { _ in }) { self.emit = emit }
+
+    func add(_ file: (path: String, data: Data)) {
+        emit(file)
+        lock.lock()
+        files.append(file)
+        lock.unlock()
+    }
+
+    /// In path order (they arrive in any order).
+    var all: [(path: String, data: Data)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return files.sorted { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
     }
 }

@@ -19,6 +19,15 @@ public struct PackRenderer: Sendable {
         try render(input, packs: packs, format: format, coverage: nil)
     }
 
+    /// Renders as `render` does, handing each file to `each` as soon as it is made (from any of
+    /// the rendering threads, in no fixed order) instead of keeping them all: a caller that writes
+    /// them out keeps the disk busy while the rest render, and never holds every file at once.
+    /// On a throw, some files may already have been handed over.
+    public func render(_ input: RenderInput, packs: [PackKind], format: OutputFormat,
+                       each: @Sendable (RenderedFile) -> Void) throws {
+        _ = try withoutActuallyEscaping(each) { each in try render(input, packs: packs, format: format, coverage: nil, each: each) }
+    }
+
     /// The names in the templates of `format` that rendering every pack of `input` could not
     /// check (each sat only inside empty lists), as `file:line:column name`. A fixture that fills
     /// every list leaves none, so every shipped name is known to exist.
@@ -40,7 +49,7 @@ public struct PackRenderer: Sendable {
     }
 
     func render(_ input: RenderInput, packs: [PackKind], format: OutputFormat, coverage: Coverage?,
-                engine: TemplateSet.Engine = .fast) throws -> [RenderedFile] {
+                engine: TemplateSet.Engine = .fast, each: (@Sendable (RenderedFile) -> Void)? = nil) throws -> [RenderedFile] {
         let vm = ViewModel(input, format: format, oneProjectPages: packs.contains(.project))
         let ext = format.rawValue
         // Every file is a job, listed in the order the files are returned; the jobs run on every
@@ -87,7 +96,9 @@ public struct PackRenderer: Sendable {
         }
         let first = Set(single)
         let order = single + jobs.indices.filter { !first.contains($0) }
-        return try Self.map(jobs, order: order, serial: coverage != nil) { try $0() }
+        guard let each else { return try Self.map(jobs, order: order, serial: coverage != nil) { try $0() } }
+        _ = try Self.map(jobs, order: order, serial: coverage != nil) { each(try $0()) }
+        return []
     }
 }
 

@@ -26,6 +26,24 @@ func assertGolden(_ actual: String, _ relative: String, sourceLocation: Testing.
         for f in files { try assertGolden(f.contents, ext + "/" + f.path) }
     }
 
+    /// Handed over one by one (as the monthly run writes them while the rest render), the files
+    /// are the same files with the same bytes, each exactly once.
+    @Test(arguments: OutputFormat.allCases)
+    func filesHandedOverAsTheyAreMadeAreTheSameFiles(format: OutputFormat) throws {
+        let renderer = try PackRenderer()
+        let kept = try renderer.render(Fixture.inputWithHistory(), packs: PackKind.allCases, format: format)
+        let handed = Handed()
+        try renderer.render(Fixture.inputWithHistory(), packs: PackKind.allCases, format: format) { handed.add($0) }
+        #expect(handed.files.count == 14)
+        #expect(handed.files.sorted { $0.path < $1.path } == kept.sorted { $0.path < $1.path })
+    }
+
+    final class Handed: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var files: [RenderedFile] = []
+        func add(_ f: RenderedFile) { lock.lock(); files.append(f); lock.unlock() }
+    }
+
     /// The fixture fills every list, so every name in every shipped template is checked against
     /// a real view model (inside an empty list nothing can be).
     @Test(arguments: OutputFormat.allCases)
