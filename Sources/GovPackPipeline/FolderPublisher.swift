@@ -47,6 +47,8 @@ public enum FolderPublisher {
         /// The first failure of an enqueued write; later ones are skipped. Read after the queue drains.
         private var queued: Error?
         private var open = true
+        /// Files and bytes added so far (the marker file not counted); complete after `commit`.
+        public private(set) var added = (files: 0, bytes: 0)
 
         /// Checks that `folder` may be replaced and makes an empty staging folder beside it.
         public init(to folder: String, protecting: [String] = []) throws {
@@ -87,6 +89,7 @@ public enum FolderPublisher {
                 }
                 try beforeWrite?(rel)
                 try writer.write(data, to: staging.appendingPathComponent(rel).path)
+                added = (added.files + 1, added.bytes + data.count)
             }
         }
 

@@ -112,40 +112,48 @@ struct Report: ParsableCommand {
                 WaiverInfo(rule: $0.waiver.rule, project: $0.waiver.project, key: $0.waiver.key, reason: $0.waiver.reason,
                            approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)
             })
-        var files: [(path: String, data: Data)]
         let clock = ContinuousClock()
         let renderStart = clock.now
+        let protecting = paths + (templates.map { [$0] } ?? [])
+        let staging: FolderPublisher.Staging
         do {
-            let rendered = try renderer.render(input, packs: try kinds(), format: format == .md ? .md : .html)
-            files = rendered.map { ($0.path, Data($0.contents.utf8)) }
-        } catch {
-            printError("govpack: \(error)")
-            throw ExitCode(2)
-        }
-        if format == .pdf {
-            do {
-                files = try PDFPrinter.print(files)
-            } catch {
-                printError("govpack: \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-        }
-        let renderSeconds = (clock.now - renderStart).seconds
-        let publishStart = clock.now
-        do {
-            try FolderPublisher.publish(files, to: out, protecting: paths + (templates.map { [$0] } ?? []))
+            staging = try FolderPublisher.Staging(to: out, protecting: protecting)
         } catch {
             printError("govpack: \(error.localizedDescription)")
             throw ExitCode(2)
         }
+        do {
+            if format == .pdf {
+                let html = try renderer.render(input, packs: try kinds(), format: .html).map { ($0.path, Data($0.contents.utf8)) }
+                for f in try PDFPrinter.print(html) { staging.enqueue(f.path, f.data) }
+            } else {
+                // Each file goes to disk as soon as it is rendered, while the rest render.
+                try renderer.render(input, packs: try kinds(), format: format == .md ? .md : .html) { f in
+                    staging.enqueue(f.path, Data(f.contents.utf8))
+                }
+            }
+        } catch {
+            staging.abandon()
+            printError("govpack: \(error is PDFPrinter.PrintError ? error.localizedDescription : "\(error)")")
+            throw ExitCode(2)
+        }
+        let renderSeconds = (clock.now - renderStart).seconds
+        let publishStart = clock.now
+        do {
+            try staging.commit()
+        } catch {
+            printError("govpack: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let written = staging.added
         if timings {
             printTimings(result.timings + [
-                ("render \(files.count) files", renderSeconds, files.reduce(0) { $0 + $1.data.count }),
-                ("publish (write, swap)", (clock.now - publishStart).seconds, nil),
+                ("render and write \(written.files) files", renderSeconds, written.bytes),
+                ("publish (last writes, fsync, swap)", (clock.now - publishStart).seconds, nil),
             ])
         }
         let errors = result.summary.errors
-        print("Wrote \(files.count) file\(files.count == 1 ? "" : "s") for \(result.period) to \(out)/ (open \(out)/index.\(format == .md ? "md" : format == .pdf ? "pdf" : "html")).")
+        print("Wrote \(written.files) file\(written.files == 1 ? "" : "s") for \(result.period) to \(out)/ (open \(out)/index.\(format == .md ? "md" : format == .pdf ? "pdf" : "html")).")
         if errors > 0 {
             print("The input has \(errors) error\(errors == 1 ? "" : "s"); the compliance report lists them ('govpack validate' prints them).")
         }
