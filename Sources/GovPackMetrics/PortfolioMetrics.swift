@@ -156,7 +156,6 @@ extension PortfolioMetrics {
         // The passes read the input and write only their own results, so they run on every core
         // (GOVPACK_THREADS caps them); each pass is sequential, so its result never depends on
         // the number of threads.
-        var pv = Array(repeating: ExactSum(), count: n), ev = pv, ac = pv
         var series = PortfolioSeriesAccumulator()
         var schedule = Array(repeating: ScheduleFigures(), count: n)
         var gates = Array(repeating: GateFigures(), count: n)
@@ -169,22 +168,30 @@ extension PortfolioMetrics {
         var resourceDemand: [ResourceDemand] = []
         var benefitRows: [BenefitMetrics] = []
         var realisations = Array(repeating: [Decimal](), count: n)
-        var allRealisations: [Decimal] = []
-        var byCategory = [[Decimal]](repeating: [], count: BenefitCategory.allCases.count)
         var unmeasured = 0
         var behind = Set<String>()
         var adoption: [AdoptionGroup] = []
+        // Figures derived from one pass's results are finished inside it, on its core: the
+        // exact means of 38-digit realisations cost as much as the benefits pass itself.
+        var evms: [EarnedValue] = []
+        var realisationMeans: [Double?] = []
+        var allRealisationMean: Double?
+        var categoryMeans: [Double?] = []
         var adoptionFigures = Array(repeating: AdoptionFigures(), count: n)
 
         let passes: [() -> Void] = [
             {
                 var lookup = CachedLookup(index)
+                var pv = Array(repeating: ExactSum(), count: n), ev = pv, ac = pv
                 for f in portfolio.financials where f.period <= config.period {
                     guard let i = lookup(f.projectID) else { continue }
                     pv[i].add(f.plannedValue)
                     ev[i].add(f.earnedValue)
                     ac[i].add(f.actualCost)
                     series.add(f)
+                }
+                evms = projects.indices.map { i in
+                    EarnedValue(bac: projects[i].budget, pv: pv[i].value, ev: ev[i].value, ac: ac[i].value, method: config.eacMethod)
                 }
             },
             {
@@ -225,6 +232,8 @@ extension PortfolioMetrics {
                 let latest = BenefitCalc.latest(portfolio.benefitMeasurements, end: end)
                 let closedIDs = Set(portfolio.projects.filter { $0.stage == .closed }.map(\.projectID))
                 var seenBenefits = Set<RowKey>()
+                var allRealisations: [Decimal] = []
+                var byCategory = [[Decimal]](repeating: [], count: BenefitCategory.allCases.count)
                 for b in portfolio.benefits {
                     guard let i = lookup(b.projectID), seenBenefits.insert(b.key).inserted else { continue }
                     let l = latest[RowKey(b.projectID, b.benefitID)]
@@ -243,6 +252,9 @@ extension PortfolioMetrics {
                         realisationPct: pct, shortfall: b.targetDate <= end && (r.map { $0 < 100 } ?? true)))
                 }
                 benefitRows.sort { $0.projectID != $1.projectID ? idLess($0.projectID, $1.projectID) : idLess($0.benefitID, $1.benefitID) }
+                realisationMeans = realisations.map { Exact.mean($0) }
+                allRealisationMean = Exact.mean(allRealisations)
+                categoryMeans = byCategory.map { Exact.mean($0) }
             },
             {
                 adoption = AdoptionCalc.latest(portfolio.changeImpacts, known: { index[$0] != nil }, end: end)
@@ -263,7 +275,7 @@ extension PortfolioMetrics {
         var rows: [ProjectMetrics] = []
         rows.reserveCapacity(n)
         for (i, p) in projects.enumerated() {
-            let evm = EarnedValue(bac: p.budget, pv: pv[i].value, ev: ev[i].value, ac: ac[i].value, method: config.eacMethod)
+            let evm = evms[i]
             let signal = RAGRules.evmSignal(evm, config: config)
             let derived = max(p.ragOverall, signal)
             let c = compliance?[p.projectID]
@@ -272,7 +284,7 @@ extension PortfolioMetrics {
                 ragReported: p.ragOverall, evmSignal: signal, ragDerived: derived, watermelon: derived > p.ragOverall,
                 risks: risks[i], issues: issues[i], schedule: schedule[i],
                 forecastEndSlipDays: ScheduleFigures.forecastEndSlip(p), gates: gates[i],
-                benefitRealisationPct: Exact.mean(realisations[i]), benefitsMeasured: realisations[i].count,
+                benefitRealisationPct: realisationMeans[i], benefitsMeasured: realisations[i].count,
                 adoption: adoptionFigures[i], lessons: lessons[i], daysSinceUpdate: p.lastUpdated.days(to: end),
                 stale: p.lastUpdated.days(to: end) > config.staleAfterDays, priorityRank: nil,
                 complianceScore: c?.score, errors: c?.errors ?? 0, warnings: c?.warnings ?? 0))
@@ -366,10 +378,10 @@ extension PortfolioMetrics {
             high: riskTables.bands[.high] ?? 0, critical: riskTables.bands[.critical] ?? 0)
         s.overAllocatedPeople = people.filter(\.overAllocated).count
         s.resourceConflicts = people.filter(\.isConflict).count
-        s.benefitRealisationPct = Exact.mean(allRealisations)
+        s.benefitRealisationPct = allRealisationMean
         s.benefitShortfalls = benefitRows.filter(\.shortfall).count
         s.benefitsUnmeasured = unmeasured
-        s.benefitRealisationByCategory = byCategory.map { Exact.mean($0) }
+        s.benefitRealisationByCategory = categoryMeans
         s.closedProjectsBenefitsBehind = behind.sorted(by: idLess)
         s.complianceScore = Exact.mean(scores)
         knowledge.closedWithoutLessons.sort(by: idLess)

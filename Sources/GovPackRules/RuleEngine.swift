@@ -308,13 +308,13 @@ private struct RuleRun {
 
     /// Evaluates `when` and `assert` on the row in the activation.
     private func check() -> Outcome {
-        if let when = compiled.when {
-            switch when.evaluate(activation) {
-            case .success(.bool(true)): break
-            case .success(.bool(false)): return .notApplicable
-            case .success(let v): return .error("'when' gave \(RuleText.describe(v)), not true or false")
-            case .failure(let e): return .error("'when' failed: \(e.message)")
-            }
+        // Optional chaining rather than `if let`: binding copies the program reference, a
+        // retain and release per row of an object every piece of the rule shares.
+        switch compiled.when?.evaluate(activation) {
+        case nil, .success(.bool(true))?: break
+        case .success(.bool(false))?: return .notApplicable
+        case .success(let v)?: return .error("'when' gave \(RuleText.describe(v)), not true or false")
+        case .failure(let e)?: return .error("'when' failed: \(e.message)")
         }
         switch compiled.assert.evaluate(activation) {
         case .success(.bool(let b)): return b ? .passed : .failed
