@@ -36,9 +36,22 @@ public enum Transforms {
         guard let d, !d.isNaN else { return missing }
         let a = d < 0 ? -d : d
         let sign = d < 0 ? "-" : ""
-        if a >= 1_000_000 { return sign + trimmed(fixed(a / 1_000_000, places: 2, group: false)) + "m" }
-        if a >= 1_000 { return sign + trimmed(fixed(a / 1_000, places: 1, group: false)) + "k" }
+        // A value that rounds up to the next unit is written in it: 999,960 is "1m", not "1000k".
+        if a >= 999_950 { return sign + trimmed(fixed(shifted(a, by: -6), places: 2, group: false)) + "m" }
+        if a >= Self.roundsToAThousand { return sign + trimmed(fixed(shifted(a, by: -3), places: 1, group: false)) + "k" }
         return sign + trimmed(fixed(a, places: 0, group: false))
+    }
+
+    private static let roundsToAThousand = Decimal(sign: .plus, exponent: -1, significand: 9995)
+
+    /// `d` times 10^`places`, by moving the exponent: the same value as Decimal's division by a
+    /// power of ten, without its long division (a third of drawing an S-curve's axis labels).
+    static func shifted(_ d: Decimal, by places: Int) -> Decimal {
+        let exponent = d.exponent + places
+        guard d.isFinite, !d.isZero, exponent > -128, exponent < 127 else {
+            return places < 0 ? d / pow(10, -places) : d * pow(10, places)
+        }
+        return Decimal(sign: d.sign, exponent: exponent, significand: d.significand)
     }
 
     /// A plain measure (a score, minutes, a rate) to at most 2 dp: `71`, `34.5`, `1,250.25`.

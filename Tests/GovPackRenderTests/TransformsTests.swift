@@ -1,6 +1,6 @@
 import Foundation
 import GovPackCore
-import GovPackRender
+@testable import GovPackRender
 import Testing
 
 @Suite struct TransformsTests {
@@ -71,6 +71,24 @@ import Testing
         #expect(Transforms.moneyCompact(Decimal(350_000)) == "350k")
         #expect(Transforms.moneyCompact(Decimal(-12_500)) == "-12.5k")
         #expect(Transforms.moneyCompact(Decimal(900)) == "900")
+    }
+
+    /// Moving the exponent gives the value Decimal's division by a power of ten gives.
+    @Test(arguments: ["1920000", "350000", "1234567.891", "999999.995", "0.5", "0", "-12500",
+                      "12345678901234567890123456789012345678", "0.00000000000000000000000000000000001", "97000.50"])
+    func shiftingTheExponentIsDividingByAPowerOfTen(_ text: String) {
+        let d = Fixture.dec(text)
+        #expect(Transforms.shifted(d, by: -6) == d / 1_000_000)
+        #expect(Transforms.shifted(d, by: -3) == d / 1_000)
+        #expect(Transforms.shifted(d, by: 2) == d * 100)
+    }
+
+    /// Worked by hand: the unit is chosen so that rounding never writes 1000 of the smaller one.
+    @Test(arguments: [("999999.995", "1m"), ("999950", "1m"), ("999949.99", "999.9k"), ("999.5", "1k"),
+                      ("999.49", "999"), ("1234567.891", "1.23m"), ("1250", "1.3k"), ("1249.99", "1.2k"),
+                      ("123456789012345678901234.5", "123456789012345678.9m")])
+    func compactMoneyRoundsAtItsUnit(_ text: String, _ expected: String) {
+        #expect(Transforms.moneyCompact(Fixture.dec(text)) == expected)
     }
 
     @Test func ragIsTextAndClass() {
