@@ -347,6 +347,9 @@ private extension CSVReader {
     /// and hashing it cost more than reading a small file's rows (this runs for every file).
     /// Anything else takes the full check.
     static func isPlainHeader(_ header: CSVRecord) -> Bool {
+        // Names are compared pairwise: fine for a contract's dozen columns, not for a header of
+        // thousands (which the full check's dictionary handles).
+        guard header.count <= 64 else { return false }
         @inline(__always) func fold(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
         for k in 0..<header.count {
             let f = header.field(k)
