@@ -141,6 +141,12 @@ let structureCases: [CSVCase] = [
     CSVCase("duplicate header, case-insensitive and trimmed",
             "id,Name, name \n1,x,y\n", [["id", "Name", " name "], ["1", "x", "y"]],
             [Expected(E.duplicateHeader, .error, 1, 9)]),
+    CSVCase("duplicate header differing in ASCII case only", "ID,id\n1,2\n", [["ID", "id"], ["1", "2"]],
+            [Expected(E.duplicateHeader, .error, 1, 4)]),
+    CSVCase("duplicate header differing in non-ASCII case", "É,é\n1,2\n", [["É", "é"], ["1", "2"]],
+            [Expected(E.duplicateHeader, .error, 1, 3)]),
+    CSVCase("header name ending in a tab is trimmed", "a\t,a\n1,2\n", [["a\t", "a"], ["1", "2"]],
+            [Expected(E.duplicateHeader, .error, 1, 4)]),
     CSVCase("empty header name", "a,,c\n1,2,3\n", [["a", "", "c"], ["1", "2", "3"]],
             [Expected(E.emptyHeader, .warning, 1, 3)]),
     CSVCase("blank header name", "a, ,c\n1,2,3\n", [["a", " ", "c"], ["1", "2", "3"]],
@@ -398,4 +404,13 @@ private extension Array where Element == UInt8 {
         }
     }
     #expect(mismatches == 0)
+}
+
+/// The line feeds `CSVFormat` reserves rows by, over lengths around the vector widths.
+@Test(arguments: [
+    ("", 0), ("a", 0), ("\n", 1), ("a\r\nb\n", 2), ("\r\r", 0),
+    (String(repeating: "ab,c\n", count: 37), 37), (String(repeating: "\n", count: 129), 129),
+])
+func lineCountCountsLineFeeds(_ text: String, _ expected: Int) {
+    #expect(CSVFormat.lineCount(Array(text.utf8)) == expected)
 }

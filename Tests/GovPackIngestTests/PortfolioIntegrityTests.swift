@@ -78,3 +78,89 @@ import Testing
         #expect(!ids.contains(IngestID.unknownProgram))
     }
 }
+
+/// Duplicates and broken references in several entities at once, checked one entity after
+/// another and concurrently: the same rows kept and the same diagnostics, whatever the mode.
+@Suite struct PortfolioIntegrityAcrossEntitiesTests {
+    private func portfolio() -> Portfolio {
+        var p = Portfolio()
+        for path in [
+            "t/a/projects.csv", "t/a/assignments.csv", "t/b/assignments.csv", "t/a/dependencies.csv",
+            "t/a/benefit_measurements.csv", "t/a/certifications.csv",
+        ] {
+            _ = p.files.add(path: path, isXML: false)
+        }
+        func project(_ id: String, line: UInt32) -> Project {
+            var r = Project()
+            r.projectID = id
+            r.origin = Origin(file: 0, line: line)
+            return r
+        }
+        p.projects = [project("PRJ-1", line: 2), project("PRJ-2", line: 3)]
+        var person = Person()
+        person.personID = "P-1"
+        p.people = [person]
+        func assignment(_ project: String, _ person: String, _ period: Int32, file: UInt32, line: UInt32) -> Assignment {
+            var r = Assignment()
+            r.projectID = project
+            r.personID = person
+            r.period = Period(index: 2026 * 12 + 10 + period)  // 2026-11, 2026-12
+            r.origin = Origin(file: file, line: line)
+            return r
+        }
+        p.assignments = [
+            assignment("PRJ-1", "P-1", 0, file: 1, line: 2),
+            assignment("PRJ-9", "P-1", 0, file: 1, line: 3),  // unknown project
+            assignment("PRJ-1", "P-7", 0, file: 1, line: 4),  // unknown person
+            assignment("PRJ-1", "P-1", 0, file: 2, line: 2),  // duplicate of t/a line 2
+            assignment("PRJ-8", "P-8", 0, file: 2, line: 3),  // unknown project (and person: said once)
+            assignment("PRJ-2", "P-1", 1, file: 2, line: 4),
+        ]
+        func dependency(_ from: String, _ to: String, line: UInt32) -> Dependency {
+            var r = Dependency()
+            r.fromProjectID = from
+            r.toProjectID = to
+            r.origin = Origin(file: 3, line: line)
+            return r
+        }
+        p.dependencies = [dependency("PRJ-1", "PRJ-5", line: 2), dependency("PRJ-6", "PRJ-7", line: 3), dependency("PRJ-1", "PRJ-2", line: 4)]
+        func measurement(_ project: String, line: UInt32) -> BenefitMeasurement {
+            var r = BenefitMeasurement()
+            r.projectID = project
+            r.benefitID = "B-1"
+            r.origin = Origin(file: 4, line: line)
+            return r
+        }
+        p.benefitMeasurements = [measurement("PRJ-1", line: 2), measurement("PRJ-3", line: 3)]
+        var certification = Certification()
+        certification.personID = "P-9"
+        certification.certification = "PMP"
+        certification.origin = Origin(file: 5, line: 2)
+        p.certifications = [certification]
+        return p
+    }
+
+    @Test(arguments: [false, true])
+    func everyEntityIsChecked(parallel: Bool) {
+        var p = portfolio()
+        let sink = DiagnosticSink()
+        PortfolioIntegrity.check(&p, diagnostics: sink, absentProjects: ["PRJ-3": "quarantined"], parallel: parallel)
+        let found = sink.all.map { "\($0.severity) \($0.id) \($0.location?.description ?? "-") \($0.message)" }
+        #expect(found.sorted() == [
+            "error ingest.ref.unknown_benefit t/a/benefit_measurements.csv:2:1 benefit measurement names benefit 'B-1' of project 'PRJ-1', which is not in benefits; the row is left out",
+            "error ingest.ref.unknown_person t/a/assignments.csv:4:1 assignments row names person_id 'P-7', which is not in people.csv; the row is left out",
+            "error ingest.ref.unknown_person t/a/certifications.csv:2:1 certifications row names person_id 'P-9', which is not in people.csv; the row is left out",
+            "error ingest.ref.unknown_project t/a/assignments.csv:3:1 assignments row names project_id 'PRJ-9', which is not a project of this run; the row is left out",
+            "error ingest.ref.unknown_project t/a/dependencies.csv:2:1 dependencies row names to_project_id 'PRJ-5', which is not a project of this run; the row is left out",
+            "error ingest.ref.unknown_project t/a/dependencies.csv:3:1 dependencies row names from_project_id 'PRJ-6', which is not a project of this run; the row is left out",
+            "error ingest.ref.unknown_project t/b/assignments.csv:3:1 assignments row names project_id 'PRJ-8', which is not a project of this run; the row is left out",
+            "error ingest.row.duplicate_key t/b/assignments.csv:2:1 assignments key project_id+person_id+period 'PRJ-1 / P-1 / 2026-11' was already given; this row is ignored and the first one kept",
+            "info ingest.ref.absent_project t/a/benefit_measurements.csv:3:1 benefit_measurements row names project_id 'PRJ-3', a project not in this run (quarantined); the row is left out",
+        ])
+        #expect(p.assignments.map(\.origin) == [Origin(file: 1, line: 2), Origin(file: 2, line: 4)])
+        #expect(p.dependencies.map(\.toProjectID) == ["PRJ-2"])
+        #expect(p.benefitMeasurements.isEmpty)
+        #expect(p.certifications.isEmpty)
+        #expect(p.projects.count == 2)
+    }
+}

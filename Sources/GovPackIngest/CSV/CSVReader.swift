@@ -313,6 +313,7 @@ private extension CSVReader {
         _ scratch: UnsafePointer<UInt8>, path: String, diagnostics: DiagnosticSink
     ) {
         let header = CSVRecord(line: spans[0].line, count: count, input: p, scratch: scratch, spans: spans)
+        if isPlainHeader(header) { return }
         func location(_ k: Int) -> SourceLocation {
             SourceLocation(file: path, line: header.line(k), column: header.column(k))
         }
@@ -338,6 +339,31 @@ private extension CSVReader {
                 seen[key] = k
             }
         }
+    }
+
+    /// Whether a header certainly has nothing to report: every name ASCII with no blank at
+    /// either end (so trimming leaves it as it is), and no two names equal ignoring ASCII case.
+    /// The usual header, checked on its bytes: making, trimming and folding a `String` per name
+    /// and hashing it cost more than reading a small file's rows (this runs for every file).
+    /// Anything else takes the full check.
+    static func isPlainHeader(_ header: CSVRecord) -> Bool {
+        // Names are compared pairwise: fine for a contract's dozen columns, not for a header of
+        // thousands (which the full check's dictionary handles).
+        guard header.count <= 64 else { return false }
+        @inline(__always) func fold(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        for k in 0..<header.count {
+            let f = header.field(k)
+            guard let first = f.first, let last = f.last, first > 0x20, last > 0x20 else { return false }
+            for c in f where c >= 0x7F { return false }
+            for j in 0..<k {
+                let g = header.field(j)
+                guard g.count == f.count else { continue }
+                var i = 0
+                while i < f.count && fold(f[i]) == fold(g[i]) { i += 1 }
+                if i == f.count { return false }
+            }
+        }
+        return true
     }
 
     static func trimmed(_ s: String) -> String {

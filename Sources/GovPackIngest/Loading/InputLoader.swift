@@ -75,7 +75,9 @@ public struct InputLoader {
             if busy > 0 { for name in stats.keys { stats[name]?.seconds *= readSeconds / busy } }
         }
         let start = clock.now
-        PortfolioIntegrity.check(&portfolio, diagnostics: diagnostics, absentProjects: options.absentProjects)
+        PortfolioIntegrity.check(
+            &portfolio, diagnostics: diagnostics, absentProjects: options.absentProjects,
+            parallel: (options.workers ?? LoadOptions.defaultWorkers) > 1)
         return LoadResult(
             portfolio: portfolio, files: seen, rejected: rejected, formatStats: stats,
             integritySeconds: (clock.now - start).seconds)

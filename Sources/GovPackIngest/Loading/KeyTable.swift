@@ -1,3 +1,4 @@
+import Foundation
 import GovPackCore
 
 /// Hashing for the integrity checks' keys that is cheaper than `Hasher` (SipHash) and holds the
@@ -205,14 +206,16 @@ final class RowKeyTable {
 
 /// A set of strings for reference checks: a byte-hashed table when every member is ASCII (and
 /// the query is too), `Set<String>` otherwise, so membership is exactly `Set<String>.contains`.
-final class IDSet {
+/// Safe to query from several threads (the integrity checks run entities concurrently).
+final class IDSet: @unchecked Sendable {
     private static let seed: UInt64 = 0x1357_9BDF_2468_ACE0
     private var members: [String] = []
     private var slots: [Int32] = []
     private var mask = 0
     private let allASCII: Bool
     /// For queries the byte table cannot answer (non-ASCII strings), made on first need.
-    private lazy var set: Set<String> = Set(members)
+    private var set: Set<String>?
+    private let setLock = NSLock()
 
     init<S: Sequence>(_ ids: S) where S.Element == String {
         var all: [String] = []
@@ -224,6 +227,7 @@ final class IDSet {
         allASCII = ascii
         if !ascii {
             members = all
+            set = Set(all)
             return
         }
         var size = 16
@@ -250,14 +254,29 @@ final class IDSet {
         }
     }
 
-    /// The last string found: rows come grouped by project, so most lookups repeat it.
-    private var lastHit: String?
-
     func contains(_ s: String) -> Bool {
-        if let lastHit, lastHit == s { return true }
-        let found: Bool
-        if allASCII && KeyHash.isASCII(s) { found = containsFast(s) } else { found = set.contains(s) }
-        if found { lastHit = s }
-        return found
+        if allASCII && KeyHash.isASCII(s) { return containsFast(s) }
+        setLock.lock()
+        defer { setLock.unlock() }
+        if set == nil { set = Set(members) }
+        return set?.contains(s) ?? false
+    }
+
+    /// A cursor for one thread's run of lookups.
+    func lookup() -> Lookup { Lookup(set: self) }
+
+    struct Lookup {
+        let set: IDSet
+        /// The last string found: rows come grouped by project, so most lookups repeat it.
+        private var lastHit: String?
+
+        init(set: IDSet) { self.set = set }
+
+        mutating func contains(_ s: String) -> Bool {
+            if let lastHit, lastHit == s { return true }
+            let found = set.contains(s)
+            if found { lastHit = s }
+            return found
+        }
     }
 }

@@ -61,10 +61,12 @@ public enum CSVFormat: InputFormat {
     }
 
     /// Line feeds in the file: at most one more than its rows (a guess for reserving rows).
-    private static func lineCount(_ bytes: [UInt8]) -> Int {
+    static func lineCount(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { b in
+            // Branch-free with a wrapping add, so that the compiler vectorises it (the counting
+            // loop with an overflow check ran a byte per cycle: 3% of reading a CSV file).
             var n = 0
-            for c in b where c == 0x0A { n += 1 }
+            for c in b { n &+= c == 0x0A ? 1 : 0 }
             return n
         }
     }
