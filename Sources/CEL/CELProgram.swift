@@ -37,19 +37,19 @@ public final class CELProgram: @unchecked Sendable {
 
     /// Evaluates the program with the variables bound in `activation`.
     public func evaluate(_ activation: CELActivation) -> Result<CELValue, CELError> {
-        activation.values.withUnsafeBufferPointer { vars in
+        activation.values.withUnsafeBufferPointer { vars in activation.objects.withUnsafeBufferPointer { objects in
             if localCount == 0 {
                 var dummy = CELValue.null
-                return withUnsafeMutablePointer(to: &dummy) { p in run(Frame(vars: vars, locals: p)) }
+                return withUnsafeMutablePointer(to: &dummy) { p in run(Frame(vars: vars, objects: objects, locals: p)) }
             }
             // Comprehension variables live on the stack for the length of one evaluation.
             return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: localCount) { buffer in
                 guard let locals = buffer.baseAddress else { return .failure(CELError("no room for variables")) }
                 locals.initialize(repeating: .null, count: localCount)
                 defer { locals.deinitialize(count: localCount) }
-                return run(Frame(vars: vars, locals: locals))
+                return run(Frame(vars: vars, objects: objects, locals: locals))
             }
-        }
+        } }
     }
 
     private func run(_ f: Frame) -> Result<CELValue, CELError> {

@@ -3,6 +3,8 @@ import Foundation
 /// The storage one evaluation reads: declared variables by slot, and comprehension variables.
 struct Frame {
     let vars: UnsafeBufferPointer<CELValue?>
+    /// The object variables among `vars`, unretained.
+    let objects: UnsafeBufferPointer<ObjectRef?>
     let locals: UnsafeMutablePointer<CELValue>
 }
 
@@ -185,7 +187,7 @@ final class Compiler {
             let slot = operand.variableSlot, local = operand.localSlot
             if testOnly {
                 return Compiled(type: .bool) { f throws(CELError) in
-                    if let slot, slot < f.vars.count, case .object(_, let o)? = f.vars[slot] { return .bool(o.celHas(idx)) }
+                    if let slot, slot < f.objects.count, let r = f.objects[slot] { return .bool(r.object.celHas(idx)) }
                     if let local, case .object(_, let o) = f.locals[local] { return .bool(o.celHas(idx)) }
                     guard case .object(_, let o) = try op(f) else { throw CELError("no such overload: has", position: at) }
                     return .bool(o.celHas(idx))
@@ -194,8 +196,8 @@ final class Compiler {
             let fieldType = t.fields[idx].type
             if let slot {
                 return Compiled(type: fieldType) { f throws(CELError) in
-                    if slot < f.vars.count, case .object(let vt, let o)? = f.vars[slot], vt === t {
-                        guard let x = o.celField(idx) else { throw CELError("no such field '\(field)'", position: at) }
+                    if slot < f.objects.count, let r = f.objects[slot], r.type === t {
+                        guard let x = r.object.celField(idx) else { throw CELError("no such field '\(field)'", position: at) }
                         return x
                     }
                     return try Self.selectField(try op(f), t, idx, field, at)
