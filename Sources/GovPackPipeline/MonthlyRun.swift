@@ -395,8 +395,9 @@ extension MonthlyRun {
     public func execute(record: ((RunSnapshot) throws -> Void)? = nil) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
-        func failed(_ why: String, _ teams: [TeamOutcome] = [], _ result: Validation.Result? = nil) -> Outcome {
-            Outcome(status: .failed, period: plan.period, teams: teams, validation: result, files: [], inputs: [],
+        func failed(_ why: String, _ teams: [TeamOutcome] = [], _ result: Validation.Result? = nil,
+                    inputs: [InputChecksum] = []) -> Outcome {
+            Outcome(status: .failed, period: plan.period, teams: teams, validation: result, files: [], inputs: inputs,
                     failure: why, seconds: (clock.now - start).seconds)
         }
         var teams = discoverTeams()
@@ -419,7 +420,7 @@ extension MonthlyRun {
         do {
             staging = try FolderPublisher.Staging(to: plan.outputFolder, protecting: plan.protecting)
         } catch {
-            return failed(error.localizedDescription, teams, result)
+            return failed(error.localizedDescription, teams, result, inputs: inputs)
         }
         progress(.stage("rendering \(plan.packs.count) packs as \(plan.formats.map(\.rawValue).joined(separator: ", "))"))
         var files: [(path: String, data: Data)]
@@ -427,7 +428,7 @@ extension MonthlyRun {
             files = try render(result, teams: teams) { staging.enqueue($0.path, $0.data) }
         } catch {
             staging.abandon()
-            return failed("\(error)", teams, result)
+            return failed("\(error)", teams, result, inputs: inputs)
         }
         let stray = strayFiles()
         let referenceRejected = inputs.filter { $0.team == nil && $0.status != "read" }.map(\.path)
@@ -453,7 +454,7 @@ extension MonthlyRun {
                     RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs), metricsJSON: metricsJSON)
             })
         if case .failure(let error) = published {
-            return failed(error.localizedDescription, teams, result)
+            return failed(error.localizedDescription, teams, result, inputs: inputs)
         }
         progress(.wrote(files: files.count, folder: plan.outputFolder))
         if let record, let snapshot {

@@ -47,6 +47,24 @@ import Testing
         #expect(outcome.teams.first { $0.name == "claims" }?.projects == (1...6).map { String(format: "PRJ-%03d", $0) })
     }
 
+    /// An output folder holding someone else's files is refused before anything is rendered; the
+    /// summary still says what was read, and the folder and its files stay as they were.
+    @Test func anOutputFolderItMayNotReplaceFailsTheRunAndIsLeftAlone() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let thesis = try dir.write("out/2026-11/thesis.txt", "years of work")
+        let plan = Self.plan(dir)
+        let outcome = MonthlyRun(plan: plan).execute()
+        #expect(outcome.status == .failed)
+        #expect(outcome.published == false)
+        #expect(outcome.failure?.contains("holds files govpack did not write") == true)
+        #expect(outcome.inputs.filter { $0.status == "read" }.count == 64)
+        #expect(outcome.summaryText(plan: plan, history: nil).contains("  read        64 files, 36 projects"))
+        #expect(try String(contentsOf: thesis, encoding: .utf8) == "years of work")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("out").path) == ["2026-11"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("out/2026-11").path) == ["thesis.txt"])
+    }
+
     @Test func aCorruptSubmissionIsQuarantinedAndTheRestPublished() throws {
         let dir = try Self.sampleCopy()
         defer { dir.remove() }
