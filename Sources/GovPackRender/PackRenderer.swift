@@ -107,25 +107,16 @@ extension PackRenderer {
     /// that order, is thrown); `serial` keeps one thread (coverage recording is not shared-safe).
     static func map<T, R>(_ items: [T], order: [Int]? = nil, serial: Bool, _ transform: (T) throws -> R) throws -> [R] {
         if serial || items.count < 2 { return try items.map(transform) }
+        // Started in `order` (the big files first), then put back in the items' order.
+        let sequence = order ?? Array(items.indices)
+        let done = Parallel.map(sequence) { i in Result { try transform(items[i]) } }
         var results = [Result<R, Error>?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let out = Slots(slots)
-            Parallel.forEach(items.count) { n in
-                let i = order?[n] ?? n
-                out.buffer[i] = Result { try transform(items[i]) }
-            }
-        }
+        for (k, i) in sequence.enumerated() { results[i] = done[k] }
         return try results.map { r in
             guard let r else { throw TemplateError(file: "", line: 0, column: 0, message: "a file was not rendered") }
             return try r.get()
         }
     }
-}
-
-/// Each concurrent iteration writes only its own slot.
-private struct Slots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
 }
 
 extension ViewModel {

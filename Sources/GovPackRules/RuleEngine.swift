@@ -98,17 +98,12 @@ public final class RuleEngine {
                 start = end
             } while start < count
         }
-        var runs = [RuleRun?](repeating: nil, count: tasks.count)
         let config = self.config
         let compiled = self.compiled
-        runs.withUnsafeMutableBufferPointer { slots in
-            let out = UncheckedBuffer(slots)
-            Parallel.forEach(tasks.count) { i in
-                let c = compiled[tasks[i].rule]
-                var run = RuleRun(compiled: c, index: index, config: config, matcher: matcher)
-                run.execute(portfolio, rows: tasks[i].rows)
-                out.buffer[i] = run
-            }
+        let runs = Parallel.map(tasks) { task in
+            var run = RuleRun(compiled: compiled[task.rule], index: index, config: config, matcher: matcher)
+            run.execute(portfolio, rows: task.rows)
+            return run
         }
         var start = 0
         while start < runs.count {
@@ -118,7 +113,7 @@ public final class RuleEngine {
             let c = compiled[tasks[start].rule]
             var applicable = 0, failed = 0
             var errors = RuleRun.EvaluationErrors()
-            for case let run? in runs[start..<end] {
+            for run in runs[start..<end] {
                 results.findings += run.findings
                 applicable += run.applicable
                 failed += run.findings.count
@@ -179,12 +174,6 @@ public final class RuleEngine {
                 hint: f.waiver == nil ? f.rule.rationale : f.waiver?.reason, projectID: f.projectID)
         }
     }
-}
-
-/// Lets each concurrent iteration write its own slot of a buffer.
-private struct UncheckedBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
 }
 
 /// One rule over a range of its scope's rows.
