@@ -11,7 +11,10 @@ enum EmbeddedTemplates {
             <p>{{benefits}} benefits registered; mean realisation of measured benefits {{realisation}}; {{shortfalls}} past their target date short of target.</p>
             {{/summary}}
             {{#hasBenefits}}
-            <figure>{{{benefitsSvg}}}<figcaption>Realisation against target; "(over)" marks a shortfall past its target date; the dashed line is 100%.</figcaption></figure>
+            <figure>{{{benefitsSvg}}}<figcaption>Realisation against target; "(shortfall)" marks a benefit short of target past its target date; the dashed line is 100%.</figcaption></figure>
+            {{#hasBenefitsChartMore}}
+            <p class="note">{{benefitsChartMore}}</p>
+            {{/hasBenefitsChartMore}}
             {{/hasBenefits}}
             <h3>Realisation since last period</h3>
             {{#hasHistory}}
@@ -289,7 +292,10 @@ enum EmbeddedTemplates {
             {{#summary}}
             <p>Mean realisation of measured benefits {{benefitRealisation}}; {{benefitShortfalls}} benefits past their target date short of target.</p>
             {{/summary}}
-            <figure>{{{benefitsSvg}}}<figcaption>Realisation against target; bars marked "(over)" are shortfalls past their target date; the dashed line is 100%.</figcaption></figure>
+            <figure>{{{benefitsSvg}}}<figcaption>Realisation against target; bars marked "(shortfall)" are short of target past their target date; the dashed line is 100%.</figcaption></figure>
+            {{#hasBenefitsChartMore}}
+            <p class="note">{{benefitsChartMore}}</p>
+            {{/hasBenefitsChartMore}}
             {{#hasShortfalls}}
             <div class="table-wrap"><table>
             <caption>Benefits short of target</caption>
@@ -300,6 +306,9 @@ enum EmbeddedTemplates {
             {{/shortfalls}}
             </tbody>
             </table></div>
+            {{#hasShortfallsMore}}
+            <p class="note">{{shortfallsMore}}</p>
+            {{/hasShortfallsMore}}
             {{/hasShortfalls}}
             </section>
             {{> glossary}}
@@ -410,6 +419,10 @@ enum EmbeddedTemplates {
             {{#shortfalls}}
             {{> benefitrow}}
             {{/shortfalls}}
+            {{#hasShortfallsMore}}
+
+            {{shortfallsMore}}
+            {{/hasShortfallsMore}}
             {{/hasShortfalls}}
             {{^hasShortfalls}}
             No benefit is past its target date short of target.
@@ -1723,7 +1736,7 @@ enum EmbeddedTemplates {
             {{/summary}}
             <div class="charts">
             <figure>{{{heatMapSvg}}}<figcaption>Open risks by probability (P) and impact (I); each cell shows its count.</figcaption></figure>
-            <figure>{{{categorySvg}}}<figcaption>Open exposure by category; "(over)" marks a breach of appetite.</figcaption></figure>
+            <figure>{{{categorySvg}}}<figcaption>Open exposure by category; "(breach)" marks a category over its appetite.</figcaption></figure>
             </div>
             <div class="table-wrap"><table>
             <caption>Exposure by category against appetite</caption>
@@ -2078,7 +2091,10 @@ enum EmbeddedTemplates {
             <section class="page" id="benefits">
             <h2>Benefits</h2>
             {{#hasBenefits}}
-            <figure>{{{benefitsSvg}}}<figcaption>Realisation against target; "(over)" marks a shortfall past its target date.</figcaption></figure>
+            <figure>{{{benefitsSvg}}}<figcaption>Realisation against target; "(shortfall)" marks a benefit short of target past its target date.</figcaption></figure>
+            {{#hasBenefitsChartMore}}
+            <p class="note">{{benefitsChartMore}}</p>
+            {{/hasBenefitsChartMore}}
             <div class="table-wrap"><table>
             <caption>Benefits of the programme's projects</caption>
             {{> benefithead}}

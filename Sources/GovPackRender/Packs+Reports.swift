@@ -167,7 +167,7 @@ extension ViewModel {
                         "benefits": Transforms.count(m.benefits.count)] as Model
         c["benefits"] = m.benefits.map { benefitRow($0, base: base) }
         c["hasBenefits"] = !m.benefits.isEmpty
-        c["benefitsSvg"] = benefitBars(m.benefits.filter { $0.realisationPct != nil })
+        benefitChart(m.benefits, limit: 60, into: &c, seeAlso: "the register below lists every benefit")
         let shortfalls = m.benefitShortfalls.map { benefitRow($0, base: base) }
         c["shortfalls"] = shortfalls
         c["hasShortfalls"] = !shortfalls.isEmpty

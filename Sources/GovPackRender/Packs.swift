@@ -46,10 +46,10 @@ extension ViewModel {
         let breaches = m.riskCategories.filter(\.breach).map(categoryRow)
         c["breaches"] = breaches
         c["hasBreaches"] = !breaches.isEmpty
-        let shortfalls = m.benefitShortfalls.map { benefitRow($0, base: base) }
-        c["shortfalls"] = shortfalls
-        c["hasShortfalls"] = !shortfalls.isEmpty
-        c["benefitsSvg"] = benefitBars(m.benefits.filter { $0.realisationPct != nil })
+        capped(m.benefitShortfalls, "shortfalls", limit: 25, into: &c, seeAlso: "see the benefits report") {
+            benefitRow($0, base: base)
+        }
+        benefitChart(m.benefits, limit: 40, into: &c, seeAlso: "the benefits report lists every benefit")
         let withErrors = m.projects.filter { $0.errors > 0 }.sorted { ($1.errors, $0.projectID) < ($0.errors, $1.projectID) }
         capped(withErrors, "complianceByProject", limit: 15, into: &c, seeAlso: "see the compliance report") {
             projectRow($0, base: base)
@@ -142,11 +142,28 @@ extension ViewModel {
         ]
     }
 
-    func benefitBars(_ rows: [BenefitMetrics]) -> String {
-        Charts.bars(rows.map {
+    /// The benefit realisation chart (`benefitsSvg`), a bar per measured benefit, and
+    /// `benefitsChartMore`, a note that is empty unless the chart was cut (`hasBenefitsChartMore`). Beyond `limit` bars a
+    /// chart stops being readable (20,000 projects once gave the board a bar chart 1.1 million
+    /// pixels tall), so it then shows the `limit` benefits furthest below target, lowest first,
+    /// and the note says how many it left out and where they are.
+    func benefitChart(_ benefits: [BenefitMetrics], limit: Int, into c: inout Model, seeAlso: String) {
+        var rows = benefits.filter { $0.realisationPct != nil }
+        var title = "Benefit realisation against target (%)"
+        c["benefitsChartMore"] = ""
+        c["hasBenefitsChartMore"] = rows.count > limit
+        if rows.count > limit {
+            let measured = rows.count
+            rows.sort { (($0.realisationPct ?? 0), $0.projectID, $0.benefitID) < (($1.realisationPct ?? 0), $1.projectID, $1.benefitID) }
+            rows.removeSubrange(limit...)
+            title = "Benefit realisation against target (%), the \(limit) furthest below target of \(Transforms.count(measured)) measured"
+            c["benefitsChartMore"] = "The chart shows the \(limit) benefits furthest below target; "
+                + "\(Transforms.count(measured - limit)) more measured benefits are not charted: \(seeAlso)."
+        }
+        c["benefitsSvg"] = Charts.bars(rows.map {
             Charts.Bar(label: "\($0.projectID) \($0.benefitID)", value: $0.realisationPct ?? 0,
                        text: Transforms.percent($0.realisationPct), flag: $0.shortfall ? "shortfall" : nil)
-        }, reference: 100, title: "Benefit realisation against target (%)")
+        }, reference: 100, title: title)
     }
 
     // MARK: - Steering, one per programme
@@ -194,7 +211,7 @@ extension ViewModel {
         let benefits = ids.flatMap { benefitsByProject[$0] ?? [] }
         c["benefits"] = benefits.map { benefitRow($0, base: base) }
         c["hasBenefits"] = !benefits.isEmpty
-        c["benefitsSvg"] = benefitBars(benefits.filter { $0.realisationPct != nil })
+        benefitChart(benefits, limit: 60, into: &c, seeAlso: "the table below lists every benefit")
         capped(decisions(scope: members), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers") { $0() }
         return c
     }
