@@ -114,6 +114,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let result = Validation(options: check.validationOptions).run(paths)
+        defer { KeptUntilExit.keep(result) }
         if timings { printTimings(result.timings) }
         let compliance = (result.ruleResults?.compliance ?? [:]).map {
             (project: $0.key, score: $0.value.score, errors: $0.value.failed, warnings: $0.value.warnings)

@@ -101,6 +101,7 @@ struct Metrics: ParsableCommand {
         options.riskAppetite = try appetites()
         options.eacMethod = try method()
         let result = Validation(options: options).run(paths)
+        defer { KeptUntilExit.keep(result) }
         if result.summary.files == 0 && result.summary.rejectedFiles == 0 {
             printError("govpack: no submission files found in \(paths.joined(separator: " "))")
             throw ExitCode(2)

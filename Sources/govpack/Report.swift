@@ -79,6 +79,7 @@ struct Report: ParsableCommand {
         var options = check.validationOptions
         options.riskAppetite = try Metrics.parseAppetites(appetite)
         let result = Validation(options: options).run(paths)
+        defer { KeptUntilExit.keep(result) }
         if result.summary.files == 0 && result.summary.rejectedFiles == 0 {
             printError("govpack: no submission files found in \(paths.joined(separator: " "))")
             throw ExitCode(2)
@@ -112,6 +113,7 @@ struct Report: ParsableCommand {
                 WaiverInfo(rule: $0.waiver.rule, project: $0.waiver.project, key: $0.waiver.key, reason: $0.waiver.reason,
                            approvedBy: $0.waiver.approvedBy, expires: $0.waiver.expires, waivedFindings: $0.waived)
             })
+        defer { KeptUntilExit.keep(input) }
         let clock = ContinuousClock()
         let renderStart = clock.now
         let protecting = paths + (templates.map { [$0] } ?? [])

@@ -123,6 +123,7 @@ struct Run: ParsableCommand {
                 try s.record(snapshot)
                 store = s
             })
+        defer { KeptUntilExit.keep(outcome) }
         progress.finish()
         if timings { printTimings(stages.timings(outcome)) }
         let periods = (try? store?.runs().count) ?? nil
