@@ -32,39 +32,53 @@ public enum HistorySnapshot {
         inputs: [InputRecord], packFiles: [PackFileRecord], metricsJSON: String
     ) -> RunSnapshot {
         let sortedInputs = inputs.sorted { less($0.path, $1.path) }
-        var teams = TeamIndex(inputs: sortedInputs, files: portfolio.files)
-        var teamOfProject: [String: String] = [:]
-        for p in portfolio.projects where teamOfProject[p.projectID] == nil {
-            if let t = teams.team(ofFile: p.origin.file) { teamOfProject[p.projectID] = t }
-        }
         let known = Set(metrics.projects.map(\.projectID))
-        var members: [String: [ProjectMetrics]] = [:]
-        for p in metrics.projects { if let g = p.programID { members[g, default: []].append(p) } }
-        var realisations: [String: [Double]] = [:]
-        for b in metrics.benefits { if let r = b.realisationPct { realisations[b.projectID, default: []].append(r) } }
+        // The lists are independent: each part is built on its own core (the run builds the
+        // snapshot while its packs are flushed to disk). Each closure writes only its own list.
+        var programs: [FigureRecord] = [], projects: [ProjectRecord] = [], risks: [RiskRecord] = []
+        var milestones: [MilestoneRecord] = [], benefits: [BenefitRecord] = []
+        let parts: [() -> Void] = [
+            {
+                var teams = TeamIndex(inputs: sortedInputs, files: portfolio.files)
+                var teamOfProject: [String: String] = [:]
+                for p in portfolio.projects where teamOfProject[p.projectID] == nil {
+                    if let t = teams.team(ofFile: p.origin.file) { teamOfProject[p.projectID] = t }
+                }
+                projects = metrics.projects.sorted { less($0.projectID, $1.projectID) }.map {
+                    projectRecord($0, team: teamOfProject[$0.projectID])
+                }
+            },
+            {
+                var members: [String: [ProjectMetrics]] = [:]
+                for p in metrics.projects { if let g = p.programID { members[g, default: []].append(p) } }
+                var realisations: [String: [Double]] = [:]
+                for b in metrics.benefits { if let r = b.realisationPct { realisations[b.projectID, default: []].append(r) } }
+                programs = metrics.programs.sorted { less($0.programID, $1.programID) }.map { g in
+                    let projects = members[g.programID] ?? []
+                    return programFigures(g, members: projects, realisations: projects.flatMap { realisations[$0.projectID] ?? [] })
+                }
+            },
+            {
+                risks = firstByKey(portfolio.risks.filter { known.contains($0.projectID) }, key: { ($0.projectID, $0.riskID) }).map {
+                    RiskRecord(projectID: $0.projectID, riskID: $0.riskID, title: $0.title, category: $0.category,
+                               probability: $0.probability, impact: $0.impact, status: $0.status)
+                }
+            },
+            {
+                milestones = firstByKey(portfolio.milestones.filter { known.contains($0.projectID) }, key: { ($0.projectID, $0.milestoneID) }).map {
+                    MilestoneRecord(projectID: $0.projectID, milestoneID: $0.milestoneID, name: $0.name,
+                                    baselineDate: $0.baselineDate, forecastDate: $0.forecastDate, actualDate: $0.actualDate,
+                                    status: $0.status)
+                }
+            },
+            { benefits = benefitRecords(metrics.benefits, portfolio.benefits) },
+        ]
+        Parallel.forEach(parts.count) { parts[$0]() }
         return RunSnapshot(
             period: period, govpackVersion: version, inputDigest: InputRecord.digest(sortedInputs), inputs: sortedInputs,
-            portfolio: portfolioFigures(metrics.portfolio),
-            programs: metrics.programs.sorted { less($0.programID, $1.programID) }.map { g in
-                let projects = members[g.programID] ?? []
-                return programFigures(g, members: projects, realisations: projects.flatMap { realisations[$0.projectID] ?? [] })
-            },
-            projects: metrics.projects.sorted { less($0.projectID, $1.projectID) }.map {
-                projectRecord($0, team: teamOfProject[$0.projectID])
-            },
-            risks: firstByKey(portfolio.risks.filter { known.contains($0.projectID) }, key: { ($0.projectID, $0.riskID) }).map {
-                RiskRecord(projectID: $0.projectID, riskID: $0.riskID, title: $0.title, category: $0.category,
-                           probability: $0.probability, impact: $0.impact, status: $0.status)
-            },
-            milestones: firstByKey(portfolio.milestones.filter { known.contains($0.projectID) }, key: { ($0.projectID, $0.milestoneID) }).map {
-                MilestoneRecord(projectID: $0.projectID, milestoneID: $0.milestoneID, name: $0.name,
-                                baselineDate: $0.baselineDate, forecastDate: $0.forecastDate, actualDate: $0.actualDate,
-                                status: $0.status)
-            },
-            benefits: benefitRecords(metrics.benefits, portfolio.benefits),
-            findings: findings.sorted(by: findingLess),
-            packFiles: packFiles.sorted { less($0.path, $1.path) },
-            metricsJSON: metricsJSON)
+            portfolio: portfolioFigures(metrics.portfolio), programs: programs, projects: projects, risks: risks,
+            milestones: milestones, benefits: benefits, findings: findings.sorted(by: findingLess),
+            packFiles: packFiles.sorted { less($0.path, $1.path) }, metricsJSON: metricsJSON)
     }
 
     /// Rule failures counted per rule, project, severity and waived-or-not.

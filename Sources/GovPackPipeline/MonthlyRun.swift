@@ -390,9 +390,11 @@ public struct MonthlyRun {
 // MARK: - The whole run
 
 extension MonthlyRun {
-    /// Reads, checks, measures, renders and publishes. `record` stores the history snapshot after
-    /// a successful publish; its failure fails the run, with the packs already out.
-    public func execute(record: ((RunSnapshot) throws -> Void)? = nil) -> Outcome {
+    /// Reads, checks, measures, renders and publishes. `record` stores the history snapshot: it is
+    /// called while the packs are being published, and must commit the snapshot only if
+    /// `published()` (which waits for the publish) returns true. Its failure fails the run, with
+    /// the packs already out.
+    public func execute(record: ((_ snapshot: RunSnapshot, _ published: () -> Bool) throws -> Void)? = nil) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         func failed(_ why: String, _ teams: [TeamOutcome] = [], _ result: Validation.Result? = nil,
@@ -444,29 +446,34 @@ extension MonthlyRun {
         files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         outputs.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
-        // The history's snapshot is worked out on the other core while the files go to disk; it
-        // is recorded only once they are published.
+        // The history's snapshot is worked out and written on the other core while the files go
+        // to disk, in a transaction that commits only once they are published (the gate): a
+        // run never records packs it did not publish. The publish is index 0 of Parallel.both,
+        // so it starts first and never waits for the record; on one thread it simply runs first.
         let metricsJSON = files.first { $0.path == "metrics.json" }.map { String(decoding: $0.data, as: UTF8.self) }
-        let (published, snapshot) = Parallel.both(
-            { Result { try staging.commit() } },
-            {
-                record == nil ? nil : Self.snapshot(
+        let gate = PublishGate()
+        let (published, recorded) = Parallel.both(
+            { () -> Result<Void, Error> in
+                let r = Result { try staging.commit() }
+                if case .success = r { progress(.wrote(files: files.count, folder: plan.outputFolder)) }
+                gate.open(published: (try? r.get()) != nil)
+                return r
+            },
+            { () -> Result<Void, Error>? in
+                guard let record else { return nil }
+                let snapshot = Self.snapshot(
                     RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs), metricsJSON: metricsJSON)
+                return Result { try record(snapshot, gate.wait) }
             })
         if case .failure(let error) = published {
             return failed(error.localizedDescription, teams, result, inputs: inputs)
         }
-        progress(.wrote(files: files.count, folder: plan.outputFolder))
-        if let record, let snapshot {
-            do {
-                try record(snapshot)
-            } catch {
-                var o = failed("the packs were published to \(plan.outputFolder) but the history was not recorded: \(error.localizedDescription); run the period again to record it", teams, result)
-                o.files = files
-                o.inputs = inputs
-                o.published = true
-                return o
-            }
+        if case .failure(let error) = recorded {
+            var o = failed("the packs were published to \(plan.outputFolder) but the history was not recorded: \(error.localizedDescription); run the period again to record it", teams, result)
+            o.files = files
+            o.inputs = inputs
+            o.published = true
+            return o
         }
         var outcome = Outcome(status: status, period: plan.period, teams: teams, validation: result, files: files,
                        inputs: inputs, failure: nil, seconds: (clock.now - start).seconds)
@@ -582,5 +589,24 @@ private final class RenderedFiles: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return files.sorted { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
+    }
+}
+
+/// Tells the history's transaction, written beside the publish, how the publish ended.
+final class PublishGate: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var ok = false
+
+    /// Called once, by the publish, when it has ended.
+    func open(published: Bool) {
+        ok = published
+        done.signal()
+    }
+
+    /// Waits until the publish has ended; true when it published.
+    func wait() -> Bool {
+        done.wait()
+        done.signal()  // let any later wait through too
+        return ok
     }
 }

@@ -90,45 +90,67 @@ public final class HistoryStore: Sendable {
 
     /// Stores `s` as the snapshot of `s.period`, replacing any earlier one, in one transaction.
     public func record(_ s: RunSnapshot) throws {
-        try write("record the \(s.period) snapshot") { db in
-            let p = s.period.description
-            try db.execute(sql: "DELETE FROM runs WHERE period = ?", arguments: [p])
-            try db.execute(
-                sql: "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    p, s.govpackVersion, s.inputDigest, s.inputs.count,
-                    s.inputs.filter { $0.status == .quarantined }.count, s.projects.count,
-                    s.findings.reduce(0) { $0 + $1.count }, s.packFiles.count,
-                ])
-            try insert(db, "inputs", 6, s.inputs) { [p, $0.path, $0.team, $0.sha256, $0.bytes, $0.status.rawValue] }
-            try insert(db, "aggregate_figures", 20, [s.portfolio]) { Self.figureValues(p, "portfolio", $0) }
-            try insert(db, "aggregate_figures", 20, s.programs) { Self.figureValues(p, "program", $0) }
-            try insert(db, "project_figures", 23, s.projects) { r in
-                [
-                    p, r.id, r.name, r.programID, r.team, r.stage.rawValue, r.ragReported?.rawValue,
-                    r.ragDerived?.rawValue, DecimalText.format(r.bac), DecimalText.format(r.pv),
-                    DecimalText.format(r.ev), DecimalText.format(r.ac), r.eac.map(DecimalText.format), r.cpi, r.spi,
-                    r.riskExposure, r.openRisks, r.criticalRisks, r.complianceScore, r.errors, r.warnings,
-                    r.endSlipDays, r.benefitRealisationPct,
-                ]
+        _ = try record(s, commitIf: { true })
+    }
+
+    /// Writes `s` as the snapshot of `s.period` in one transaction, then commits it only if
+    /// `commitIf()` says so (it may block: the monthly run writes the rows while its packs are
+    /// being published and commits once they are). Returns whether it committed; when it did
+    /// not, or anything threw, the history is as it was.
+    public func record(_ s: RunSnapshot, commitIf: () throws -> Bool) throws -> Bool {
+        var committed = false
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try Self.insert(s, into: db)
+                    committed = try commitIf()
+                    return committed ? .commit : .rollback
+                }
             }
-            try insert(db, "risks", 9, s.risks) {
-                [p, $0.projectID, $0.riskID, $0.title, $0.category?.rawValue, $0.probability, $0.impact, $0.score,
-                 $0.status.rawValue]
-            }
-            try insert(db, "milestones", 8, s.milestones) {
-                [p, $0.projectID, $0.milestoneID, $0.name, $0.baselineDate.description, $0.forecastDate?.description,
-                 $0.actualDate?.description, $0.status?.rawValue]
-            }
-            try insert(db, "benefits", 6, s.benefits) {
-                [p, $0.projectID, $0.benefitID, $0.name, $0.category?.rawValue, $0.realisationPct]
-            }
-            try insert(db, "findings", 6, s.findings) {
-                [p, $0.ruleID, $0.projectID ?? "", $0.severity.rawValue, $0.waived ? 1 : 0, $0.count]
-            }
-            try insert(db, "pack_files", 4, s.packFiles) { [p, $0.path, $0.sha256, $0.bytes] }
-            try db.execute(sql: "INSERT INTO metrics_documents VALUES (?, ?)", arguments: [p, s.metricsJSON])
+        } catch {
+            throw HistoryStoreError.from(error, path: path, doing: "record the \(s.period) snapshot")
         }
+        return committed
+    }
+
+    private static func insert(_ s: RunSnapshot, into db: Database) throws {
+        let p = s.period.description
+        try db.execute(sql: "DELETE FROM runs WHERE period = ?", arguments: [p])
+        try db.execute(
+            sql: "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                p, s.govpackVersion, s.inputDigest, s.inputs.count,
+                s.inputs.filter { $0.status == .quarantined }.count, s.projects.count,
+                s.findings.reduce(0) { $0 + $1.count }, s.packFiles.count,
+            ])
+        try insert(db, "inputs", 6, s.inputs) { [p, $0.path, $0.team, $0.sha256, $0.bytes, $0.status.rawValue] }
+        try insert(db, "aggregate_figures", 20, [s.portfolio]) { Self.figureValues(p, "portfolio", $0) }
+        try insert(db, "aggregate_figures", 20, s.programs) { Self.figureValues(p, "program", $0) }
+        try insert(db, "project_figures", 23, s.projects) { r in
+            [
+                p, r.id, r.name, r.programID, r.team, r.stage.rawValue, r.ragReported?.rawValue,
+                r.ragDerived?.rawValue, DecimalText.format(r.bac), DecimalText.format(r.pv),
+                DecimalText.format(r.ev), DecimalText.format(r.ac), r.eac.map(DecimalText.format), r.cpi, r.spi,
+                r.riskExposure, r.openRisks, r.criticalRisks, r.complianceScore, r.errors, r.warnings,
+                r.endSlipDays, r.benefitRealisationPct,
+            ]
+        }
+        try insert(db, "risks", 9, s.risks) {
+            [p, $0.projectID, $0.riskID, $0.title, $0.category?.rawValue, $0.probability, $0.impact, $0.score,
+             $0.status.rawValue]
+        }
+        try insert(db, "milestones", 8, s.milestones) {
+            [p, $0.projectID, $0.milestoneID, $0.name, $0.baselineDate.description, $0.forecastDate?.description,
+             $0.actualDate?.description, $0.status?.rawValue]
+        }
+        try insert(db, "benefits", 6, s.benefits) {
+            [p, $0.projectID, $0.benefitID, $0.name, $0.category?.rawValue, $0.realisationPct]
+        }
+        try insert(db, "findings", 6, s.findings) {
+            [p, $0.ruleID, $0.projectID ?? "", $0.severity.rawValue, $0.waived ? 1 : 0, $0.count]
+        }
+        try insert(db, "pack_files", 4, s.packFiles) { [p, $0.path, $0.sha256, $0.bytes] }
+        try db.execute(sql: "INSERT INTO metrics_documents VALUES (?, ?)", arguments: [p, s.metricsJSON])
     }
 
     /// Deletes the snapshot of `period`; false when there was none.
@@ -246,7 +268,7 @@ private extension HistoryStore {
 
     /// Inserts one row per item, binding the values straight through SQLite's C API: GRDB's
     /// `StatementArguments` conversion was two thirds of the time of recording 300,000 rows.
-    func insert<T>(_ db: Database, _ table: String, _ columns: Int, _ items: [T],
+    static func insert<T>(_ db: Database, _ table: String, _ columns: Int, _ items: [T],
                    _ values: (T) -> [(any DatabaseValueConvertible)?]) throws {
         guard !items.isEmpty else { return }
         let marks = Array(repeating: "?", count: columns).joined(separator: ", ")

@@ -302,6 +302,40 @@ struct Scratch {
         #expect(try s.store().dump() == before)
     }
 
+    /// The monthly run writes the snapshot while its packs are published and commits only when
+    /// they are: the rows are all written (the old snapshot already deleted inside the
+    /// transaction) when the decision is asked for, and a "no" or a throw leaves the history
+    /// exactly as it was.
+    @Test(arguments: ["published", "not published", "publish threw"])
+    func aSnapshotCommitsOnlyWhenItsPacksArePublished(outcome: String) throws {
+        struct PublishFailed: Error {}
+        let s = try Scratch()
+        defer { s.folder.remove() }
+        let store = try s.store()
+        try store.record(sample("2026-11"))
+        let before = try store.dump()
+        var asked = 0
+        let decide: () throws -> Bool = {
+            asked += 1
+            // Asked inside the open transaction, with the new rows in place: another connection
+            // still reads the old snapshot.
+            #expect(try s.store(.readOnly).snapshot(per("2026-11")) == sample("2026-11"))
+            if outcome == "publish threw" { throw PublishFailed() }
+            return outcome == "published"
+        }
+        if outcome == "publish threw" {
+            #expect(throws: HistoryStoreError.self) { try store.record(sample("2026-11", variant: 1), commitIf: decide) }
+        } else {
+            #expect(try store.record(sample("2026-11", variant: 1), commitIf: decide) == (outcome == "published"))
+        }
+        #expect(asked == 1)
+        if outcome == "published" {
+            #expect(try store.snapshot(per("2026-11")) == sample("2026-11", variant: 1))
+        } else {
+            #expect(try store.dump() == before)
+        }
+    }
+
     /// A write that fails half-way (after the old snapshot was deleted) rolls back whole.
     @Test func aWriteFailingHalfWayLeavesThePreviousSnapshot() throws {
         let s = try Scratch()

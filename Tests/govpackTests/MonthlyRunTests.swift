@@ -47,6 +47,35 @@ import Testing
         #expect(outcome.teams.first { $0.name == "claims" }?.projects == (1...6).map { String(format: "PRJ-%03d", $0) })
     }
 
+    /// The history's snapshot is written beside the publish and committed only once the packs
+    /// are out: when `published()` answers, the period's folder is complete; a record that
+    /// fails then is reported with the packs published.
+    @Test(arguments: [false, true])
+    func theHistoryIsCommittedOnlyAfterThePacksArePublished(recordFails: Bool) throws {
+        struct DiskFull: Error, LocalizedError { var errorDescription: String? { "disk full" } }
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        let out = dir.url.appendingPathComponent("out/2026-11")
+        var seen: (period: Period, projects: Int, answer: Bool, runJSON: Bool)?
+        let outcome = MonthlyRun(plan: Self.plan(dir)).execute { snapshot, published in
+            let answer = published()
+            seen = (snapshot.period, snapshot.projects.count, answer,
+                    FileManager.default.fileExists(atPath: out.appendingPathComponent("run.json").path))
+            if recordFails { throw DiskFull() }
+        }
+        #expect(seen?.period == Period("2026-11"))
+        #expect(seen?.projects == 36)
+        #expect(seen?.answer == true)
+        #expect(seen?.runJSON == true)
+        #expect(outcome.published)
+        if recordFails {
+            #expect(outcome.status == .failed)
+            #expect(outcome.failure == "the packs were published to \(out.path) but the history was not recorded: disk full; run the period again to record it")
+        } else {
+            #expect(outcome.status == .complete)
+        }
+    }
+
     /// An output folder holding someone else's files is refused before anything is rendered; the
     /// summary still says what was read, and the folder and its files stay as they were.
     @Test func anOutputFolderItMayNotReplaceFailsTheRunAndIsLeftAlone() throws {
