@@ -52,14 +52,35 @@ enum BenefitCalc {
         return Exact.productQuotient(100, Exact.difference(v, b.baselineValue), span)
     }
 
-    /// Latest measurement on or before E of every (project, benefit), in one pass.
-    static func latest(_ ms: [BenefitMeasurement], end: Day) -> [RowKey: (Day, Decimal)] {
-        var out: [RowKey: (Day, Decimal)] = [:]
-        for m in ms where m.measuredOn <= end {
-            let k = RowKey(m.projectID, m.benefitID)
-            if let cur = out[k], cur.0 >= m.measuredOn { continue }  // first row wins a tie
-            out[k] = (m.measuredOn, m.actualValue)
+    /// A benefit's latest measurement.
+    struct Latest {
+        var measuredOn: Day
+        var value: Decimal
+    }
+
+    /// Latest measurement on or before E of every (project, benefit), in one pass; of two on
+    /// the same day the first row wins.
+    ///
+    /// A benefit's measurements usually come one after another (a team's file lists them
+    /// together), so the best of a run of rows is kept in hand and stored once per run: one
+    /// dictionary update per benefit instead of one per row. (A struct, not a tuple, as the
+    /// value: a tuple's type metadata was looked up at run time on every access.)
+    static func latest(_ ms: [BenefitMeasurement], end: Day) -> [RowKey: Latest] {
+        var out: [RowKey: Latest] = [:]
+        var run: (key: RowKey, best: Latest)?
+        func store(_ r: (key: RowKey, best: Latest)) {
+            if let cur = out[r.key], cur.measuredOn >= r.best.measuredOn { return }  // the earlier rows win a tie
+            out[r.key] = r.best
         }
+        for m in ms where m.measuredOn <= end {
+            if let r = run, r.key.a == m.projectID, r.key.b == m.benefitID {
+                if m.measuredOn > r.best.measuredOn { run?.best = Latest(measuredOn: m.measuredOn, value: m.actualValue) }
+                continue
+            }
+            if let r = run { store(r) }
+            run = (RowKey(m.projectID, m.benefitID), Latest(measuredOn: m.measuredOn, value: m.actualValue))
+        }
+        if let r = run { store(r) }
         return out
     }
 }

@@ -179,20 +179,51 @@ extension PortfolioMetrics {
         var categoryMeans: [Double?] = []
         var adoptionFigures = Array(repeating: AdoptionFigures(), count: n)
 
+        // Longest first: the benefits pass (exact 38-digit realisations and their means) costs as
+        // much as two others, and started last it left one core idle at the end.
         let passes: [() -> Void] = [
             {
                 var lookup = CachedLookup(index)
-                var pv = Array(repeating: ExactSum(), count: n), ev = pv, ac = pv
-                for f in portfolio.financials where f.period <= config.period {
-                    guard let i = lookup(f.projectID) else { continue }
-                    pv[i].add(f.plannedValue)
-                    ev[i].add(f.earnedValue)
-                    ac[i].add(f.actualCost)
-                    series.add(f)
+                let latest = BenefitCalc.latest(portfolio.benefitMeasurements, end: end)
+                // Closed by project slot (any row of the id closed, as a set of ids would say).
+                var closed = Array(repeating: false, count: n)
+                for p in portfolio.projects where p.stage == .closed { if let i = index[p.projectID] { closed[i] = true } }
+                var seenBenefits = Set<RowKey>()
+                var allRealisations: [Decimal] = []
+                var byCategory = [[Decimal]](repeating: [], count: BenefitCategory.allCases.count)
+                for b in portfolio.benefits {
+                    let key = b.key
+                    guard let i = lookup(b.projectID), seenBenefits.insert(key).inserted else { continue }
+                    let l = latest[key]
+                    let r = BenefitCalc.realisation(b, latest: l?.value)
+                    if let r {
+                        realisations[i].append(r)
+                        allRealisations.append(r)
+                        if let c = b.category, let ci = BenefitCategory.allCases.firstIndex(of: c) { byCategory[ci].append(r) }
+                    }
+                    if l == nil { unmeasured += 1 }
+                    if closed[i] && (l == nil || (r.map { $0 < 100 } ?? false)) { behind.insert(b.projectID) }
+                    let pct = r.flatMap(Exact.double)
+                    benefitRows.append(BenefitMetrics(
+                        projectID: b.projectID, benefitID: b.benefitID, baselineValue: b.baselineValue,
+                        targetValue: b.targetValue, targetDate: b.targetDate, latestValue: l?.value, latestMeasuredOn: l?.measuredOn,
+                        realisationPct: pct, shortfall: b.targetDate <= end && (r.map { $0 < 100 } ?? true)))
                 }
-                evms = projects.indices.map { i in
-                    EarnedValue(bac: projects[i].budget, pv: pv[i].value, ev: ev[i].value, ac: ac[i].value, method: config.eacMethod)
+                benefitRows.sort { $0.projectID != $1.projectID ? idLess($0.projectID, $1.projectID) : idLess($0.benefitID, $1.benefitID) }
+                realisationMeans = realisations.map { Exact.mean($0) }
+                allRealisationMean = Exact.mean(allRealisations)
+                categoryMeans = byCategory.map { Exact.mean($0) }
+            },
+            {
+                var lookup = CachedLookup(index)
+                var resources = ResourceAccumulator(people: portfolio.people, config: config)
+                let firstPeriod = config.period.index, lastPeriod = config.period.index + Int32(max(config.demandHorizon, 0))
+                for a in portfolio.assignments where a.period.index >= firstPeriod && a.period.index <= lastPeriod {
+                    // The cheap period test first: most of millions of rows stop there, before any hashing.
+                    if lookup(a.projectID) != nil { resources.add(a) }
                 }
+                people = resources.people(config: config)
+                resourceDemand = resources.demand(config: config)
             },
             {
                 var lookup = CachedLookup(index)
@@ -217,46 +248,6 @@ extension PortfolioMetrics {
                 }
             },
             {
-                var lookup = CachedLookup(index)
-                var resources = ResourceAccumulator(people: portfolio.people, config: config)
-                let firstPeriod = config.period.index, lastPeriod = config.period.index + Int32(max(config.demandHorizon, 0))
-                for a in portfolio.assignments where a.period.index >= firstPeriod && a.period.index <= lastPeriod {
-                    // The cheap period test first: most of millions of rows stop there, before any hashing.
-                    if lookup(a.projectID) != nil { resources.add(a) }
-                }
-                people = resources.people(config: config)
-                resourceDemand = resources.demand(config: config)
-            },
-            {
-                var lookup = CachedLookup(index)
-                let latest = BenefitCalc.latest(portfolio.benefitMeasurements, end: end)
-                let closedIDs = Set(portfolio.projects.filter { $0.stage == .closed }.map(\.projectID))
-                var seenBenefits = Set<RowKey>()
-                var allRealisations: [Decimal] = []
-                var byCategory = [[Decimal]](repeating: [], count: BenefitCategory.allCases.count)
-                for b in portfolio.benefits {
-                    guard let i = lookup(b.projectID), seenBenefits.insert(b.key).inserted else { continue }
-                    let l = latest[RowKey(b.projectID, b.benefitID)]
-                    let r = BenefitCalc.realisation(b, latest: l?.1)
-                    if let r {
-                        realisations[i].append(r)
-                        allRealisations.append(r)
-                        if let c = b.category, let ci = BenefitCategory.allCases.firstIndex(of: c) { byCategory[ci].append(r) }
-                    }
-                    if l == nil { unmeasured += 1 }
-                    if closedIDs.contains(b.projectID) && (l == nil || (r.map { $0 < 100 } ?? false)) { behind.insert(b.projectID) }
-                    let pct = r.flatMap(Exact.double)
-                    benefitRows.append(BenefitMetrics(
-                        projectID: b.projectID, benefitID: b.benefitID, baselineValue: b.baselineValue,
-                        targetValue: b.targetValue, targetDate: b.targetDate, latestValue: l?.1, latestMeasuredOn: l?.0,
-                        realisationPct: pct, shortfall: b.targetDate <= end && (r.map { $0 < 100 } ?? true)))
-                }
-                benefitRows.sort { $0.projectID != $1.projectID ? idLess($0.projectID, $1.projectID) : idLess($0.benefitID, $1.benefitID) }
-                realisationMeans = realisations.map { Exact.mean($0) }
-                allRealisationMean = Exact.mean(allRealisations)
-                categoryMeans = byCategory.map { Exact.mean($0) }
-            },
-            {
                 adoption = AdoptionCalc.latest(portfolio.changeImpacts, known: { index[$0] != nil }, end: end)
                 var start = 0
                 while start < adoption.count {
@@ -266,6 +257,20 @@ extension PortfolioMetrics {
                         adoptionFigures[i] = AdoptionCalc.figures(adoption[start..<stop])
                     }
                     start = stop
+                }
+            },
+            {
+                var lookup = CachedLookup(index)
+                var pv = Array(repeating: ExactSum(), count: n), ev = pv, ac = pv
+                for f in portfolio.financials where f.period <= config.period {
+                    guard let i = lookup(f.projectID) else { continue }
+                    pv[i].add(f.plannedValue)
+                    ev[i].add(f.earnedValue)
+                    ac[i].add(f.actualCost)
+                    series.add(f)
+                }
+                evms = projects.indices.map { i in
+                    EarnedValue(bac: projects[i].budget, pv: pv[i].value, ev: ev[i].value, ac: ac[i].value, method: config.eacMethod)
                 }
             },
         ]

@@ -236,6 +236,33 @@ func compute(_ build: (inout Portfolio) -> Void, config: MetricsConfig = novembe
         #expect(m.portfolio.benefitRealisationPct == pct)
     }
 
+    /// The latest measurement on or before E, whatever the order of the rows: a benefit's rows
+    /// may come together or interleaved with another's, and of two on the same day the first
+    /// row counts. (The reader keeps the best of each run of rows in hand.) E = 2026-11-30;
+    /// B1 and B2 both run from 0 to 100, so the latest value is the realisation.
+    @Test(arguments: [
+        // interleaved
+        ([("B1", "2026-10-01", "1"), ("B2", "2026-10-01", "5"), ("B1", "2026-11-01", "2"), ("B2", "2026-10-15", "6")], "2", "6"),
+        // a tie inside one run of rows: the first
+        ([("B1", "2026-11-01", "1"), ("B1", "2026-11-01", "2"), ("B2", "2026-11-01", "9")], "1", "9"),
+        // a tie across two runs of rows: still the first
+        ([("B1", "2026-11-01", "1"), ("B2", "2026-11-01", "9"), ("B1", "2026-11-01", "2")], "1", "9"),
+        // a later run with an earlier date does not replace, a later date does
+        ([("B1", "2026-11-01", "3"), ("B2", "2026-09-01", "9"), ("B1", "2026-10-01", "4"), ("B2", "2026-11-20", "8")], "3", "8"),
+        // rows after E are ignored, inside a run or alone
+        ([("B1", "2026-11-01", "3"), ("B1", "2026-12-05", "7"), ("B2", "2026-12-01", "9")], "3", nil),
+    ] as [([(String, String, String)], String?, String?)])
+    func latestMeasurementWhateverTheRowOrder(rows: [(String, String, String)], b1: String?, b2: String?) {
+        let m = compute {
+            $0.benefits = [
+                benefit("P1", "B1", baseline: "0", target: "100", targetDate: "2027-01-01"),
+                benefit("P1", "B2", baseline: "0", target: "100", targetDate: "2027-01-01"),
+            ]
+            $0.benefitMeasurements = rows.map { measurement("P1", $0.0, $0.1, $0.2) }
+        }
+        #expect(m.benefits.map(\.latestValue) == [b1.map(dec), b2.map(dec)])
+    }
+
     @Test func portfolioMeanIsOverBenefitsNotProjects() {
         let m = compute {
             $0.projects.append(project("P2"))
