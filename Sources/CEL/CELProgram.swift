@@ -9,11 +9,14 @@ public final class CELProgram: @unchecked Sendable {
     public let outputType: CELType
     /// The source text the program was compiled from.
     public let source: String
+    /// Field tests the expression needs to pass to be true (see `CELFieldTest`).
+    public let requiredTests: [CELFieldTest]
     private let eval: Eval
     private let localCount: Int
 
-    private init(source: String, type: CELType, eval: @escaping Eval, locals: Int) {
+    private init(source: String, type: CELType, eval: @escaping Eval, locals: Int, tests: [CELFieldTest]) {
         self.source = source
+        self.requiredTests = tests
         self.outputType = type
         self.eval = eval
         self.localCount = locals
@@ -32,7 +35,9 @@ public final class CELProgram: @unchecked Sendable {
         let ast = try Parser.parse(bytes)
         let compiler = Compiler(env: env, checked: checked, source: bytes)
         let c = try compiler.compile(ast)
-        return CELProgram(source: source, type: c.type, eval: c.eval, locals: compiler.maxLocals)
+        return CELProgram(
+            source: source, type: c.type, eval: c.eval, locals: compiler.maxLocals,
+            tests: CELFieldTest.required(by: ast, in: env))
     }
 
     /// Evaluates the program with the variables bound in `activation`.

@@ -82,10 +82,19 @@ public protocol CELObject: AnyObject {
     /// Whether the field is present (`has()`), without building its value. The default asks
     /// `celField`; a host whose values cost something to convert can answer more cheaply.
     func celHas(_ index: Int) -> Bool
+
+    /// For a list-valued field: calls `visit` with each element in order until it returns false,
+    /// and returns true; or returns false without calling `visit` when the host does not offer
+    /// this for the field (the list is then read through `celField`). Comprehensions whose
+    /// elements cannot outlive their step (`all`, `exists`, `exists_one`, and `filter` under
+    /// `size`) walk fields this way, so a host may hand every element over as one object it
+    /// repoints, instead of building the list. An element is valid only during its `visit` call.
+    func celForEach(_ index: Int, _ visit: (CELValue) throws(CELError) -> Bool) throws(CELError) -> Bool
 }
 
 extension CELObject {
     public func celHas(_ index: Int) -> Bool { celField(index) != nil }
+    public func celForEach(_ index: Int, _ visit: (CELValue) throws(CELError) -> Bool) throws(CELError) -> Bool { false }
 }
 
 /// A point in time: seconds since the Unix epoch plus nanoseconds (0..<1e9), years 0001 to 9999.

@@ -20,9 +20,29 @@ struct Compiled {
     var variableSlot: Int? = nil
     /// The local slot, when the sub-expression reads a comprehension variable.
     var localSlot: Int? = nil
+    /// The object and field, when the sub-expression selects a list-valued field of an object.
+    var listField: ObjectField? = nil
 
     static func const(_ v: CELValue, _ t: CELType) -> Compiled {
         Compiled(type: t, eval: { _ throws(CELError) in v }, constant: v)
+    }
+}
+
+/// A field of an object-typed sub-expression, for a comprehension to walk in place
+/// (`CELObject.celForEach`) instead of reading the whole list.
+struct ObjectField {
+    let type: CELObjectType
+    let index: Int
+    let slot: Int?
+    let local: Int?
+    let operand: Eval
+
+    /// The object the field belongs to, when the operand is an object of `type`.
+    func object(_ f: Frame) throws(CELError) -> CELObject? {
+        if let slot, slot < f.objects.count, let r = f.objects[slot] { return r.type === type ? r.object : nil }
+        if let local, case .object(let vt, let o) = f.locals[local] { return vt === type ? o : nil }
+        if case .object(let vt, let o) = try operand(f), vt === type { return o }
+        return nil
     }
 }
 
@@ -194,25 +214,27 @@ final class Compiler {
                 }
             }
             let fieldType = t.fields[idx].type
+            var listField: ObjectField?
+            if case .list = fieldType { listField = ObjectField(type: t, index: idx, slot: slot, local: local, operand: op) }
             if let slot {
-                return Compiled(type: fieldType) { f throws(CELError) in
+                return Compiled(type: fieldType, eval: { f throws(CELError) in
                     if slot < f.objects.count, let r = f.objects[slot], r.type === t {
                         guard let x = r.object.celField(idx) else { throw CELError("no such field '\(field)'", position: at) }
                         return x
                     }
                     return try Self.selectField(try op(f), t, idx, field, at)
-                }
+                }, listField: listField)
             }
             if let local {
-                return Compiled(type: fieldType) { f throws(CELError) in
+                return Compiled(type: fieldType, eval: { f throws(CELError) in
                     if case .object(let vt, let o) = f.locals[local], vt === t {
                         guard let x = o.celField(idx) else { throw CELError("no such field '\(field)'", position: at) }
                         return x
                     }
                     return try Self.selectField(try op(f), t, idx, field, at)
-                }
+                }, listField: listField)
             }
-            return Compiled(type: fieldType) { f throws(CELError) in
+            return Compiled(type: fieldType, eval: { f throws(CELError) in
                 // Switching on the temporary lets the payload be taken rather than copied.
                 switch try op(f) {
                 case .object(let vt, let o):
@@ -223,7 +245,7 @@ final class Compiler {
                 case let v:
                     throw CELError("type '\(v.celType)' does not support field selection", position: at)
                 }
-            }
+            }, listField: listField)
         case .map(let kt, _):
             if checked, kt != .string && kt != .dyn {
                 throw error("map key type '\(kt)' does not support field selection of '\(field)'", at)
@@ -334,12 +356,46 @@ final class Compiler {
             }
         }
 
+        /// For a range that is a list field of an object (`project.financials`), a walk over
+        /// the elements in place when the host offers one: see `CELObject.celForEach`. Only for
+        /// the kinds whose result keeps no element; the element slot is cleared after the walk,
+        /// as the element is not valid past it. Returns false when the host offers none.
+        typealias Walk = (Frame, (CELValue) throws(CELError) -> Bool) throws(CELError) -> Bool
+        var walk: Walk?
+        if s2 == nil, let lf = rc.listField, [.all, .exists, .existsOne, .count].contains(kind) {
+            walk = { f, visit throws(CELError) in
+                guard let o = try lf.object(f) else { return false }
+                let walked = try o.celForEach(lf.index) { e throws(CELError) in
+                    f.locals[s1] = e
+                    return try visit(e)
+                }
+                if walked { f.locals[s1] = .null }
+                return walked
+            }
+        }
+
         switch kind {
         case .all, .exists:
             let target = kind == .exists  // the value that decides the result early
             return Compiled(type: .bool) { f throws(CELError) in
                 var decided = false
                 var firstError: CELError? = nil
+                if let walk {
+                    let walked = try walk(f) { _ throws(CELError) in
+                        do throws(CELError) {
+                            guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                            if b == target { decided = true; return false }
+                        } catch {
+                            if firstError == nil { firstError = error }
+                        }
+                        return true
+                    }
+                    if walked {
+                        if decided { return .bool(target) }
+                        if let firstError { throw firstError }
+                        return .bool(!target)
+                    }
+                }
                 let r = try rangeEval(f)
                 if s2 == nil, case .list(let xs) = r {
                     // The common case, looped directly.
@@ -372,6 +428,14 @@ final class Compiler {
         case .count:
             return Compiled(type: .int) { f throws(CELError) in
                 var n: Int64 = 0
+                if let walk {
+                    let walked = try walk(f) { _ throws(CELError) in
+                        guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                        if b { n += 1 }
+                        return true
+                    }
+                    if walked { return .int(n) }
+                }
                 let r = try rangeEval(f)
                 if s2 == nil, case .list(let xs) = r {
                     for i in xs.indices {
@@ -391,6 +455,14 @@ final class Compiler {
         case .existsOne:
             return Compiled(type: .bool) { f throws(CELError) in
                 var n = 0
+                if let walk {
+                    let walked = try walk(f) { _ throws(CELError) in
+                        guard case .bool(let b) = try be(f) else { throw CELError("no matching overload", position: at) }
+                        if b { n += 1 }
+                        return true
+                    }
+                    if walked { return .bool(n == 1) }
+                }
                 try iterate(try rangeEval(f), f) { f throws(CELError) in
                     let v = try be(f)
                     guard case .bool(let b) = v else { throw CELError("no matching overload", position: at) }

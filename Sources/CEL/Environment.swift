@@ -72,6 +72,9 @@ public struct CELActivation {
         if case .object(let t, let o) = value { objects[slot] = ObjectRef(type: t, object: o) } else { objects[slot] = nil }
     }
 
+    /// The value bound at `slot`, if any.
+    public func value(slot: Int) -> CELValue? { slot < values.count ? values[slot] : nil }
+
     /// Unbinds every variable.
     public mutating func clear() {
         for i in values.indices { values[i] = nil; objects[i] = nil }

@@ -6,25 +6,31 @@ import GovPackCore
 private var schema: RuleSchema { RuleSchema.shared }
 
 private func projectOf(_ id: String, _ x: RuleIndex) -> CELValue? {
-    x.project(id).map { schema.object($0, x) }
+    x.projectByID[id].map { schema.object(x.portfolio.projects, $0, x) }
+}
+
+private func personOf(_ id: String?, _ x: RuleIndex) -> CELValue? {
+    id.flatMap { x.personByID[$0] }.map { schema.object(x.portfolio.people, $0, x) }
 }
 
 extension Project: RuleRow {
     static let relations: [Relation<Project>] = [
-        Relation(name: "program", type: .object(.programs)) { p, x in x.program(p.programID).map { schema.object($0, x) } },
-        Relation(name: "manager_person", type: .object(.people)) { p, x in x.person(p.manager).map { schema.object($0, x) } },
-        Relation(name: "risks", type: .list(.risks)) { p, x in schema.list(x.portfolio.risks, x.risks[p.projectID], x) },
-        Relation(name: "issues", type: .list(.issues)) { p, x in schema.list(x.portfolio.issues, x.issues[p.projectID], x) },
-        Relation(name: "milestones", type: .list(.milestones)) { p, x in schema.list(x.portfolio.milestones, x.milestones[p.projectID], x) },
-        Relation(name: "stage_gates", type: .list(.stageGates)) { p, x in schema.list(x.portfolio.stageGates, x.stageGates[p.projectID], x) },
-        Relation(name: "financials", type: .list(.financials)) { p, x in schema.list(x.portfolio.financials, x.financials[p.projectID], x) },
-        Relation(name: "assignments", type: .list(.assignments)) { p, x in schema.list(x.portfolio.assignments, x.assignments[p.projectID], x) },
-        Relation(name: "benefits", type: .list(.benefits)) { p, x in schema.list(x.portfolio.benefits, x.benefits[p.projectID], x) },
-        Relation(name: "benefit_measurements", type: .list(.benefitMeasurements)) { p, x in schema.list(x.portfolio.benefitMeasurements, x.measurements[p.projectID], x) },
-        Relation(name: "change_impacts", type: .list(.changeImpacts)) { p, x in schema.list(x.portfolio.changeImpacts, x.changeImpacts[p.projectID], x) },
-        Relation(name: "lessons", type: .list(.lessons)) { p, x in schema.list(x.portfolio.lessons, x.lessons[p.projectID], x) },
-        Relation(name: "dependencies", type: .list(.dependencies)) { p, x in schema.list(x.portfolio.dependencies, x.dependenciesFrom[p.projectID], x) },
-        Relation(name: "dependents", type: .list(.dependencies)) { p, x in schema.list(x.portfolio.dependencies, x.dependenciesTo[p.projectID], x) },
+        Relation(name: "program", type: .object(.programs)) { p, x in
+            p.programID.flatMap { x.programByID[$0] }.map { schema.object(x.portfolio.programs, $0, x) }
+        },
+        Relation(name: "manager_person", type: .object(.people)) { p, x in personOf(p.manager, x) },
+        .rows("risks", { $0.portfolio.risks }) { p, x in x.risks[p.projectID] },
+        .rows("issues", { $0.portfolio.issues }) { p, x in x.issues[p.projectID] },
+        .rows("milestones", { $0.portfolio.milestones }) { p, x in x.milestones[p.projectID] },
+        .rows("stage_gates", { $0.portfolio.stageGates }) { p, x in x.stageGates[p.projectID] },
+        .rows("financials", { $0.portfolio.financials }) { p, x in x.financials[p.projectID] },
+        .rows("assignments", { $0.portfolio.assignments }) { p, x in x.assignments[p.projectID] },
+        .rows("benefits", { $0.portfolio.benefits }) { p, x in x.benefits[p.projectID] },
+        .rows("benefit_measurements", { $0.portfolio.benefitMeasurements }) { p, x in x.measurements[p.projectID] },
+        .rows("change_impacts", { $0.portfolio.changeImpacts }) { p, x in x.changeImpacts[p.projectID] },
+        .rows("lessons", { $0.portfolio.lessons }) { p, x in x.lessons[p.projectID] },
+        .rows("dependencies", { $0.portfolio.dependencies }) { p, x in x.dependenciesFrom[p.projectID] },
+        .rows("dependents", { $0.portfolio.dependencies }) { p, x in x.dependenciesTo[p.projectID] },
         // Earned value to the report period, from the metrics stage; absent when undefined.
         Relation(name: "pv", type: .double) { p, x in x.figures[p.projectID].map { CELBridge.double($0.pv) } },
         Relation(name: "ev", type: .double) { p, x in x.figures[p.projectID].map { CELBridge.double($0.ev) } },
@@ -39,20 +45,20 @@ extension Project: RuleRow {
 
 extension Program: RuleRow {
     static let relations: [Relation<Program>] = [
-        Relation(name: "projects", type: .list(.projects)) { p, x in schema.list(x.portfolio.projects, x.projectsByProgram[p.programID], x) },
+        .rows("projects", { $0.portfolio.projects }) { p, x in x.projectsByProgram[p.programID] },
     ]
 }
 
 extension Person: RuleRow {
     static let relations: [Relation<Person>] = [
-        Relation(name: "certifications", type: .list(.certifications)) { p, x in schema.list(x.portfolio.certifications, x.certificationsByPerson[p.personID], x) },
-        Relation(name: "assignments", type: .list(.assignments)) { p, x in schema.list(x.portfolio.assignments, x.assignmentsByPerson[p.personID], x) },
+        .rows("certifications", { $0.portfolio.certifications }) { p, x in x.certificationsByPerson[p.personID] },
+        .rows("assignments", { $0.portfolio.assignments }) { p, x in x.assignmentsByPerson[p.personID] },
     ]
 }
 
 extension Certification: RuleRow {
     static let relations: [Relation<Certification>] = [
-        Relation(name: "person", type: .object(.people)) { c, x in x.person(c.personID).map { schema.object($0, x) } },
+        Relation(name: "person", type: .object(.people)) { c, x in personOf(c.personID, x) },
     ]
 }
 
@@ -94,15 +100,15 @@ extension Issue: RuleRow {
 extension Assignment: RuleRow {
     static let relations: [Relation<Assignment>] = [
         Relation(name: "project", type: .object(.projects)) { r, x in projectOf(r.projectID, x) },
-        Relation(name: "person", type: .object(.people)) { r, x in x.person(r.personID).map { schema.object($0, x) } },
+        Relation(name: "person", type: .object(.people)) { r, x in personOf(r.personID, x) },
     ]
 }
 
 extension Benefit: RuleRow {
     static let relations: [Relation<Benefit>] = [
         Relation(name: "project", type: .object(.projects)) { r, x in projectOf(r.projectID, x) },
-        Relation(name: "measurements", type: .list(.benefitMeasurements)) { b, x in
-            schema.list(x.portfolio.benefitMeasurements, x.measurementsByBenefit[RowKey(b.projectID, b.benefitID)], x)
+        .rows("measurements", { $0.portfolio.benefitMeasurements }) { b, x in
+            x.measurementsByBenefit[RowKey(b.projectID, b.benefitID)]
         },
     ]
 }

@@ -16,6 +16,26 @@ struct Relation<R> {
     let type: RelationType
     /// Nil when the related value is absent (`has()` is false).
     let value: (R, RuleIndex) -> CELValue?
+    /// For a list of rows: hands each row to `visit` in order, in place (see `CELObject.celForEach`),
+    /// until `visit` returns false. Nil for other relations.
+    var elements: ((R, RuleIndex, (CELValue) throws(CELError) -> Bool) throws(CELError) -> Void)? = nil
+}
+
+extension Relation {
+    /// A list of rows of `E`: those at `positions` in the portfolio's array `rows`, in that order.
+    /// Read as a value it is a list of objects; walked by a comprehension (`exists`, `all`, ...)
+    /// it is one object pointed at each row in turn, so nothing is allocated or copied per row.
+    static func rows<E: RuleRow>(
+        _ name: String, _ rows: @escaping (RuleIndex) -> [E], _ positions: @escaping (R, RuleIndex) -> [Int]?
+    ) -> Relation {
+        Relation(
+            name: name, type: .list(E.entity),
+            value: { r, x in RuleSchema.shared.list(rows(x), positions(r, x), x) },
+            elements: { (r: R, x: RuleIndex, visit: (CELValue) throws(CELError) -> Bool) throws(CELError) in
+                guard let positions = positions(r, x) else { return }
+                try ScopeRow<E>.walk(rows(x), positions, x, visit)
+            })
+    }
 }
 
 /// A row type that rules can run over, with its relation fields.
@@ -23,76 +43,116 @@ protocol RuleRow: EntityRow {
     static var relations: [Relation<Self>] { get }
 }
 
-/// A contract row seen through CEL: columns by index first, then relations.
-final class EntityObject<R: RuleRow>: CELObject {
-    let row: R
-    let index: RuleIndex
-
-    init(_ row: R, _ index: RuleIndex) {
-        self.row = row
-        self.index = index
-    }
-
-    // Called through `CELObject` on every field a rule reads: without these the unspecialised
-    // generic body ran, looking up generic metadata and copying each column's closures per call.
-    @_specialize(where R == Program)
-    @_specialize(where R == Person)
-    @_specialize(where R == Certification)
-    @_specialize(where R == Project)
-    @_specialize(where R == Financial)
-    @_specialize(where R == Milestone)
-    @_specialize(where R == StageGate)
-    @_specialize(where R == Risk)
-    @_specialize(where R == Issue)
-    @_specialize(where R == Assignment)
-    @_specialize(where R == Benefit)
-    @_specialize(where R == BenefitMeasurement)
-    @_specialize(where R == Dependency)
-    @_specialize(where R == ChangeImpact)
-    @_specialize(where R == Lesson)
-    func celField(_ i: Int) -> CELValue? {
-        let columns = R.columns
-        if i < columns.count { return columns[i].get(row).map(CELBridge.value) }
-        let relations = R.relations
-        let r = i - columns.count
-        return r < relations.count ? relations[r].value(row, index) : nil
-    }
-}
-
-/// The row a rule is checking, seen through CEL: one object per run over a scope, given each
-/// row in turn in `current`. Saves allocating an object (and retaining the index) per row, and
-/// reads fields through tables built once, without converting a value that `has()` only tests.
-final class ScopeRow<R: RuleRow>: CELObject {
-    /// The row being checked.
-    var current: R
-    let index: RuleIndex
-    /// Columns, then relations: the fields of `RuleSchema`'s type for `R`, by index. The row is
-    /// passed `inout` because a stored property passed by value is copied first (a retain and
-    /// release of every string in the row, per field read).
-    private let fields: [(inout R, RuleIndex) -> CELValue?]
+/// How CEL reads the fields of one row type: columns, then relations, by the index the checker
+/// resolved; built once per type (`RuleSchema.fields`) and shared by every object showing a row.
+///
+/// Every accessor takes the row `inout` only so that Swift passes its address: a row passed by
+/// value out of an array or through a pointer is copied first, a retain and a release of each of
+/// its strings per field read. No accessor writes to the row.
+final class RowFields<R: RuleRow> {
+    typealias Visit = (CELValue) throws(CELError) -> Bool
+    let values: [(inout R, RuleIndex) -> CELValue?]
     /// Whether each column is present, without converting its value.
-    private let present: [(inout R) -> Bool]
+    let present: [(inout R) -> Bool]
+    /// The walk of each list relation, by field index; nil for the other fields.
+    let elements: [((R, RuleIndex, Visit) throws(CELError) -> Void)?]
+    let type: CELObjectType
 
-    init(_ index: RuleIndex) {
-        current = R()
-        self.index = index
-        var fields: [(inout R, RuleIndex) -> CELValue?] = []
+    init(type: CELObjectType) {
+        self.type = type
+        var values: [(inout R, RuleIndex) -> CELValue?] = []
         var present: [(inout R) -> Bool] = []
+        var elements: [((R, RuleIndex, Visit) throws(CELError) -> Void)?] = []
         for c in R.columns {
             let get = c.get
-            fields.append { r, _ in get(r).map(CELBridge.value) }
+            values.append { r, _ in get(r).map(CELBridge.value) }
             present.append { get($0) != nil }
+            elements.append(nil)
         }
         for r in R.relations {
             let value = r.value
-            fields.append { value($0, $1) }
+            values.append { value($0, $1) }
+            elements.append(r.elements)
         }
-        self.fields = fields
+        self.values = values
         self.present = present
+        self.elements = elements
     }
 
-    // Specialised for the same reason as `EntityObject.celField`: the generic body looked up the
-    // closures' function type metadata at run time on every call.
+    func value(_ i: Int, _ row: inout R, _ index: RuleIndex) -> CELValue? {
+        i < values.count ? values[i](&row, index) : nil
+    }
+
+    func has(_ i: Int, _ row: inout R, _ index: RuleIndex) -> Bool {
+        i < present.count ? present[i](&row) : value(i, &row, index) != nil
+    }
+
+    /// A conjunct of a rule's `when` tested on the typed row (see `CELFieldTest`): false when the
+    /// conjunct is false, nil when it cannot tell. `operand` is the operand's value for this run.
+    func test(_ t: CELFieldTest, operand: CELValue?) -> ((inout R, RuleIndex) -> Bool?)? {
+        let i = t.field
+        switch t.kind {
+        case .present:
+            return { r, x in self.has(i, &r, x) }
+        case .compare(let op, _):
+            guard let operand, i < values.count else { return nil }
+            // A period against a period-shaped string: the strings ("YYYY-MM", four-digit years)
+            // sort as the months do, so compare months instead of formatting every row's period.
+            if i < R.columns.count, R.columns[i].type == .period, case .string(let s) = operand, let p = Period(s) {
+                let get = R.columns[i].get
+                return { r, _ in
+                    guard case .period(let v)? = get(r), (1...9999).contains(v.year) else { return nil }
+                    switch op {
+                    case .equal: return v == p
+                    case .notEqual: return v != p
+                    case .less: return v < p
+                    case .lessOrEqual: return v <= p
+                    case .greater: return v > p
+                    case .greaterOrEqual: return v >= p
+                    }
+                }
+            }
+            let value = values[i]
+            return { r, x in value(&r, x).flatMap { CELFieldTest.holds(op, $0, operand) } }
+        }
+    }
+
+    func forEach(_ i: Int, _ row: inout R, _ index: RuleIndex, _ visit: Visit) throws(CELError) -> Bool {
+        guard i < elements.count, let each = elements[i] else { return false }
+        try each(row, index, visit)  // `row` is borrowed from the caller's `inout`, not copied
+        return true
+    }
+}
+
+/// A contract row seen through CEL, for values that may outlive one evaluation step (a list's
+/// elements, `risk.project`): the portfolio's array and a position in it, never a copy of the row.
+final class EntityObject<R: RuleRow>: CELObject {
+    let rows: [R]
+    let position: Int
+    let index: RuleIndex
+    let fields: RowFields<R>
+
+    init(_ rows: [R], _ position: Int, _ index: RuleIndex, _ fields: RowFields<R>) {
+        self.rows = rows
+        self.position = position
+        self.index = index
+        self.fields = fields
+    }
+
+    /// Runs `body` on the row in place (see `RowFields`), or gives `absent` if the position is
+    /// out of the array (it never is: positions come from the index's tables of the same array).
+    @inline(__always)
+    private func withRow<T, E: Error>(_ absent: T, _ body: (inout R) throws(E) -> T) throws(E) -> T {
+        try rows.withUnsafeBufferPointer { (b) throws(E) -> T in
+            guard position < b.count, let base = b.baseAddress else { return absent }
+            // Mutable only in type: the accessors take the row `inout` to get its address.
+            let p = UnsafeMutablePointer(mutating: base + position)
+            return try body(&p.pointee)
+        }
+    }
+
+    // Called through `CELObject` on every field a rule reads: without these the unspecialised
+    // generic body ran, looking up generic metadata at run time.
     @_specialize(where R == Program)
     @_specialize(where R == Person)
     @_specialize(where R == Certification)
@@ -109,7 +169,72 @@ final class ScopeRow<R: RuleRow>: CELObject {
     @_specialize(where R == ChangeImpact)
     @_specialize(where R == Lesson)
     func celField(_ i: Int) -> CELValue? {
-        i < fields.count ? fields[i](&current, index) : nil
+        withRow(nil) { fields.value(i, &$0, index) }
+    }
+
+    func celHas(_ i: Int) -> Bool {
+        withRow(false) { fields.has(i, &$0, index) }
+    }
+
+    func celForEach(_ i: Int, _ visit: (CELValue) throws(CELError) -> Bool) throws(CELError) -> Bool {
+        try withRow(false) { (r) throws(CELError) -> Bool in try fields.forEach(i, &r, index, visit) }
+    }
+}
+
+/// A row seen through CEL by a pointer into the portfolio's array: the row a rule is checking,
+/// or the current element of a list a comprehension walks. One object serves a whole run of
+/// rows, moved along by its owner, which holds the array's buffer while the object is in use
+/// (`RuleRun.rows`, `walk`); nothing is allocated or copied per row.
+final class ScopeRow<R: RuleRow>: CELObject {
+    /// The row being read.
+    var row: UnsafeMutablePointer<R>
+    let index: RuleIndex
+    private let values: [(inout R, RuleIndex) -> CELValue?]
+    private let fields: RowFields<R>
+
+    init(_ index: RuleIndex, at row: UnsafeMutablePointer<R>) {
+        self.row = row
+        self.index = index
+        fields = RuleSchema.shared.fields(R.self)
+        values = fields.values
+    }
+
+    /// Calls `visit` with the rows of `rows` at `positions` in turn, as one object pointed at each,
+    /// until it returns false. The object is valid only during `visit`: the buffer is held here.
+    static func walk(
+        _ rows: [R], _ positions: [Int], _ index: RuleIndex, _ visit: (CELValue) throws(CELError) -> Bool
+    ) throws(CELError) {
+        try rows.withUnsafeBufferPointer { (b) throws(CELError) in
+            guard let base = b.baseAddress, !positions.isEmpty else { return }
+            // Mutable only in type: the accessors take the row `inout` to get its address.
+            let rows = UnsafeMutablePointer(mutating: base)
+            let cursor = ScopeRow(index, at: rows)
+            let value = CELValue.object(cursor.fields.type, cursor)
+            for p in positions where p < b.count {
+                cursor.row = rows + p
+                if try !visit(value) { break }
+            }
+        }
+    }
+
+    // Specialised for the same reason as `EntityObject.celField`.
+    @_specialize(where R == Program)
+    @_specialize(where R == Person)
+    @_specialize(where R == Certification)
+    @_specialize(where R == Project)
+    @_specialize(where R == Financial)
+    @_specialize(where R == Milestone)
+    @_specialize(where R == StageGate)
+    @_specialize(where R == Risk)
+    @_specialize(where R == Issue)
+    @_specialize(where R == Assignment)
+    @_specialize(where R == Benefit)
+    @_specialize(where R == BenefitMeasurement)
+    @_specialize(where R == Dependency)
+    @_specialize(where R == ChangeImpact)
+    @_specialize(where R == Lesson)
+    func celField(_ i: Int) -> CELValue? {
+        i < values.count ? values[i](&row.pointee, index) : nil
     }
 
     @_specialize(where R == Program)
@@ -128,7 +253,11 @@ final class ScopeRow<R: RuleRow>: CELObject {
     @_specialize(where R == ChangeImpact)
     @_specialize(where R == Lesson)
     func celHas(_ i: Int) -> Bool {
-        i < present.count ? present[i](&current) : celField(i) != nil
+        fields.has(i, &row.pointee, index)
+    }
+
+    func celForEach(_ i: Int, _ visit: (CELValue) throws(CELError) -> Bool) throws(CELError) -> Bool {
+        try fields.forEach(i, &row.pointee, index, visit)
     }
 }
 
@@ -137,6 +266,8 @@ final class RuleSchema {
     static let shared = RuleSchema()
 
     private(set) var types: [Entity: CELObjectType] = [:]
+    /// The `RowFields` of each entity's row type.
+    private var rowFields: [Entity: AnyObject] = [:]
     let portfolioType: CELObjectType
 
     private init() {
@@ -146,6 +277,7 @@ final class RuleSchema {
             let columns = R.columns.map { (name: $0.name, type: CELBridge.type(of: $0.type)) }
             let relations = R.relations.map { (name: $0.name, type: resolve($0.type)) }
             types[R.entity]?.setFields(columns + relations)
+            if let t = types[R.entity] { rowFields[R.entity] = RowFields<R>(type: t) }
         }
         define(Program.self)
         define(Person.self)
@@ -179,13 +311,23 @@ final class RuleSchema {
 
     func type(_ e: Entity) -> CELObjectType { types[e]! }
 
-    func object<R: RuleRow>(_ row: R, _ index: RuleIndex) -> CELValue {
-        .object(types[R.entity]!, EntityObject(row, index))
+    /// How rows of `R` are read; made for every row type in `init`.
+    func fields<R: RuleRow>(_: R.Type) -> RowFields<R> {
+        guard let f = rowFields[R.entity] else { preconditionFailure("no fields for \(R.entity)") }
+        // Stored under `R.entity` by `define(R.self)`, so of this type.
+        return unsafeDowncast(f, to: RowFields<R>.self)
     }
 
-    func list<R: RuleRow>(_ rows: [R], _ indices: [Int]?, _ index: RuleIndex) -> CELValue {
-        guard let indices, let type = types[R.entity] else { return .list([]) }
-        return .list(indices.map { .object(type, EntityObject(rows[$0], index)) })
+    /// The row at `position` of `rows`, an array of the portfolio.
+    func object<R: RuleRow>(_ rows: [R], _ position: Int, _ index: RuleIndex) -> CELValue {
+        let f = fields(R.self)
+        return .object(f.type, EntityObject(rows, position, index, f))
+    }
+
+    func list<R: RuleRow>(_ rows: [R], _ positions: [Int]?, _ index: RuleIndex) -> CELValue {
+        guard let positions else { return .list([]) }
+        let f = fields(R.self)
+        return .list(positions.map { .object(f.type, EntityObject(rows, $0, index, f)) })
     }
 }
 
@@ -203,7 +345,7 @@ final class PortfolioObject: CELObject {
     func celField(_ i: Int) -> CELValue? {
         let s = RuleSchema.shared
         let p = index.portfolio
-        func all<R: RuleRow>(_ rows: [R]) -> CELValue { .list(rows.map { s.object($0, index) }) }
+        func all<R: RuleRow>(_ rows: [R]) -> CELValue { s.list(rows, Array(rows.indices), index) }
         switch i {
         case 0: return all(p.programs)
         case 1: return all(p.people)

@@ -285,3 +285,82 @@ func valuesDescribeThemselvesAsLiterals(_ value: CELValue, _ text: String) {
     let fine = Array(repeating: "n", count: 300).joined(separator: " + ")
     #expect((try? CELProgram.compile(fine, in: environment())) != nil)
 }
+
+// MARK: - Walking a list field in place (`CELObject.celForEach`)
+
+/// A host that hands a list field's elements over as one object it repoints, as the rules' rows
+/// do, and counts how often the list is walked and how often it is built.
+private final class WalkedProject: CELObject {
+    static let type = CELObjectType(name: "walked", fields: [("risks", .list(.object(Cursor.type))), ("name", .string)])
+    let scores: [Int64?]
+    var walks = 0
+    var builds = 0
+
+    final class Cursor: CELObject {
+        static let type = CELObjectType(name: "cursor", fields: [("score", .int)])
+        var score: Int64?
+        func celField(_ index: Int) -> CELValue? { index == 0 ? score.map { .int($0) } : nil }
+    }
+
+    init(_ scores: [Int64?]) { self.scores = scores }
+
+    func celField(_ index: Int) -> CELValue? {
+        guard index == 0 else { return index == 1 ? .string("p") : nil }
+        builds += 1
+        return .list(scores.map { s in
+            let c = Cursor()
+            c.score = s
+            return .object(Cursor.type, c)
+        })
+    }
+
+    func celForEach(_ index: Int, _ visit: (CELValue) throws(CELError) -> Bool) throws(CELError) -> Bool {
+        guard index == 0 else { return false }
+        walks += 1
+        let cursor = Cursor()
+        let value = CELValue.object(Cursor.type, cursor)
+        for s in scores {
+            cursor.score = s
+            if try !visit(value) { break }
+        }
+        return true
+    }
+}
+
+/// Each expression, with the result over scores [3, 12, absent, 20], whether it walks the list
+/// in place (true) or builds it (false). Reading the missing score is an error, which a deciding
+/// element hides in `exists` and `all` (CEL's error absorption) and nothing hides in `exists_one`.
+@Test(arguments: [
+    ("p.risks.exists(r, r.score > 10)", "true", true),
+    ("p.risks.exists(r, r.score > 30)", "error", true),
+    ("p.risks.all(r, r.score > 1)", "error", true),
+    ("p.risks.all(r, r.score > 5)", "false", true),
+    ("p.risks.exists_one(r, has(r.score) && r.score == 12)", "true", true),
+    ("p.risks.exists_one(r, r.score == 12)", "error", true),
+    ("size(p.risks.filter(r, has(r.score) && r.score >= 12))", "2", true),
+    ("p.risks.filter(r, has(r.score) && r.score >= 12).map(r, r.score) == [12, 20]", "true", false),
+    ("p.risks.map(r, has(r.score) ? r.score : 0) == [3, 12, 0, 20]", "true", false),
+    ("size(p.risks) == 4", "true", false),
+])
+func listFieldsAreWalkedInPlaceWhereNoElementIsKept(source: String, expected: String, walked: Bool) throws {
+    var env = CELEnvironment.standard
+    env.declare("p", .object(WalkedProject.type))
+    let program = try CELProgram.compile(source, in: env)
+    let host = WalkedProject([3, 12, nil, 20])
+    var activation = CELActivation(env: env)
+    activation.set("p", .object(WalkedProject.type, host))
+    let result: String
+    switch program.evaluate(activation) {
+    case .success(let v): result = v.description
+    case .failure: result = "error"
+    }
+    #expect(result == expected)
+    #expect(host.walks == (walked ? 1 : 0))
+    #expect(host.builds == (walked ? 0 : 1))
+}
+
+/// A host that offers no walk is read through `celField`, with the same results.
+@Test func listFieldsOfHostsWithoutAWalkAreBuilt() throws {
+    let r = try evaluate("p.risks.exists(r, r.score == 20) && p.risks.all(r, r.score >= 5) == false && size(p.risks.filter(r, r.score > 10)) == 2")
+    #expect(isTrue(r))
+}
