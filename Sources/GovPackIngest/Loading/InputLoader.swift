@@ -209,44 +209,35 @@ public struct InputLoader {
             return (b.build(), respell)
         }
         var p = Portfolio()
-        var offsets: [UInt32] = []
+        var fileOffsets: [UInt32] = []
         for part in parts {
-            offsets.append(UInt32(p.files.files.count))
+            fileOffsets.append(UInt32(p.files.files.count))
             for f in part.portfolio.files.files {
                 let id = p.files.add(path: f.path, isXML: f.isXML)
                 if f.derived { p.files.markDerived(id) }
             }
         }
+        // Each entity's rows are joined on their own (the parts' arrays are taken out first, so
+        // that no two jobs touch one value), the largest entity on one core and the rest on the
+        // others: joining is mostly first touches of the new array's pages and copying rows
+        // (0.44 s of CPU at 20,000 projects, one entity after another on one core before).
+        var jobs: [(rows: Int, run: () -> Void, store: (inout Portfolio) -> Void)] = []
+        let offsets = fileOffsets
         func join<R: EntityRow>(_ rows: WritableKeyPath<Portfolio, [R]>) {
-            let total = parts.reduce(0) { $0 + $1.portfolio[keyPath: rows].count }
-            let blank = R()
-            p[keyPath: rows] = [R](unsafeUninitializedCapacity: total) { out, initialized in
-                initialized = 0
-                HugePages.advise(out)
-                for i in parts.indices {
-                    let offset = offsets[i]
-                    let respell = parts[i].respell.contains(R.entity) ? extraSpelling[R.entity] : nil
-                    parts[i].portfolio[keyPath: rows].withUnsafeMutableBufferPointer { part in
-                        guard let from = part.baseAddress, let to = out.baseAddress, part.count > 0,
-                              initialized + part.count <= out.count else { return }
-                        if offset > 0 || respell != nil {
-                            for j in part.indices {
-                                part[j].origin.file += offset
-                                guard let respell else { continue }
-                                for k in part[j].extras.indices {
-                                    if let name = respell[part[j].extras[k].name.lowercased()] { part[j].extras[k].name = name }
-                                }
-                            }
-                        }
-                        // Moved rather than copied (no reference counting of every string); the
-                        // part's slots get blank rows, so freeing the part releases nothing twice.
-                        (to + initialized).moveInitialize(from: from, count: part.count)
-                        from.initialize(repeating: blank, count: part.count)
-                        initialized += part.count
-                    }
-                    parts[i].portfolio[keyPath: rows] = []
-                }
+            let arrays = PartRows<R>()
+            for i in parts.indices {
+                arrays.parts.append(parts[i].portfolio[keyPath: rows])
+                parts[i].portfolio[keyPath: rows] = []
             }
+            let total = arrays.parts.reduce(0) { $0 + $1.count }
+            let respell = parts.map { $0.respell.contains(R.entity) ? extraSpelling[R.entity] : nil }
+            jobs.append((
+                total,
+                { arrays.joined = Self.join(&arrays.parts, total: total, offsets: offsets, respell: respell) },
+                { p in
+                    p[keyPath: rows] = arrays.joined
+                    arrays.joined = []  // the portfolio's array stays the only reference, edited in place later
+                }))
         }
         join(\.programs)
         join(\.people)
@@ -263,7 +254,48 @@ public struct InputLoader {
         join(\.dependencies)
         join(\.changeImpacts)
         join(\.lessons)
+        // Largest first, so that the big table does not start last.
+        let order = jobs.indices.sorted { jobs[$0].rows > jobs[$1].rows }
+        nonisolated(unsafe) let run = jobs.map(\.run)
+        Parallel.forEach(order.count) { k in run[order[k]]() }
+        for job in jobs { job.store(&p) }
         return p
+    }
+
+    /// One entity's rows of consecutive parts as one array: rows appended in order with their
+    /// origins moved past the earlier parts' files (`offsets`) and extra fields renamed by
+    /// `respell` (per part; nil: as they are).
+    private static func join<R: EntityRow>(
+        _ parts: inout [[R]], total: Int, offsets: [UInt32], respell: [[String: String]?]
+    ) -> [R] {
+        let blank = R()
+        return [R](unsafeUninitializedCapacity: total) { out, initialized in
+            initialized = 0
+            HugePages.advise(out)
+            for i in parts.indices {
+                let offset = offsets[i]
+                let respell = respell[i]
+                parts[i].withUnsafeMutableBufferPointer { part in
+                    guard let from = part.baseAddress, let to = out.baseAddress, part.count > 0,
+                          initialized + part.count <= out.count else { return }
+                    if offset > 0 || respell != nil {
+                        for j in part.indices {
+                            part[j].origin.file += offset
+                            guard let respell else { continue }
+                            for k in part[j].extras.indices {
+                                if let name = respell[part[j].extras[k].name.lowercased()] { part[j].extras[k].name = name }
+                            }
+                        }
+                    }
+                    // Moved rather than copied (no reference counting of every string); the
+                    // part's slots get blank rows, so freeing the part releases nothing twice.
+                    (to + initialized).moveInitialize(from: from, count: part.count)
+                    from.initialize(repeating: blank, count: part.count)
+                    initialized += part.count
+                }
+                parts[i] = []
+            }
+        }
     }
 
     private func read(_ file: InputFile, builder: PortfolioBuilder, rejected: inout [InputFile]) -> String? {
@@ -337,6 +369,12 @@ extension LoadOptions {
         if let v = ProcessInfo.processInfo.environment["GOVPACK_THREADS"], let n = Int(v), n >= 1 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
+}
+
+/// One entity's row arrays of the parts being merged, and their join.
+private final class PartRows<R>: @unchecked Sendable {
+    var parts: [[R]] = []
+    var joined: [R] = []
 }
 
 /// Reading files as bytes, without Foundation's `Data` round trip.

@@ -154,58 +154,64 @@ public enum PortfolioIntegrity {
     static func dedupe<R: EntityRow>(_ rows: inout [R], _ files: SourceFiles, _ diagnostics: DiagnosticSink) {
         // Keys whose strings are all ASCII go in a byte-hashed table (cheaper than `Hasher`, same
         // equality); otherwise a `Dictionary`, whose hashing follows `String`'s equivalence.
-        let table = RowKeyTable(count: rows.count) { rows[$0].key }
-        var first: [RowKey: Int] = [:]
-        if table == nil { first.reserveCapacity(rows.count) }
+        // Rows are read through one buffer pointer: reading `rows[j]` in the key closures went
+        // through the inout array, retaining and releasing its buffer on every key (a fifth of
+        // the checks' CPU time at 20,000 projects). Nothing below changes `rows` until the
+        // duplicates are removed at the end.
         var keep: [Bool] = []
         keep.reserveCapacity(rows.count)
         var dropped = 0
-        for i in rows.indices {
-            // One hash per row and no row copy in the common case (a new key).
-            let key = rows[i].key
-            let found: Int?
-            if let table {
-                found = table.firstOrInsert(key, index: i) { rows[$0].key }
-            } else {
-                found = first.updateValue(i, forKey: key)
-                if let j = found { first[key] = j }
-            }
-            guard let j = found else {
-                keep.append(true)
-                continue
-            }
-            let row = rows[i]
-            let firstDerived = files.isDerived(rows[j].origin.file)
-            let thisDerived = files.isDerived(row.origin.file)
-            if firstDerived != thisDerived {
-                // A schedule export and a team's own file give the same row: the team's wins.
-                let (kept, dropped_) = thisDerived ? (j, i) : (i, j)
-                if !thisDerived {
-                    keep[j] = false
-                    if let table { table.replace(key, with: i) { rows[$0].key } } else { first[key] = i }
-                    keep.append(true)
+        rows.withUnsafeBufferPointer { rows in
+            let table = RowKeyTable(count: rows.count) { rows[$0].key }
+            var first: [RowKey: Int] = [:]
+            if table == nil { first.reserveCapacity(rows.count) }
+            for i in rows.indices {
+                // One hash per row and no row copy in the common case (a new key).
+                let key = rows[i].key
+                let found: Int?
+                if let table {
+                    found = table.firstOrInsert(key, index: i) { rows[$0].key }
                 } else {
-                    keep.append(false)
+                    found = first.updateValue(i, forKey: key)
+                    if let j = found { first[key] = j }
                 }
+                guard let j = found else {
+                    keep.append(true)
+                    continue
+                }
+                let row = rows[i]
+                let firstDerived = files.isDerived(rows[j].origin.file)
+                let thisDerived = files.isDerived(row.origin.file)
+                if firstDerived != thisDerived {
+                    // A schedule export and a team's own file give the same row: the team's wins.
+                    let (kept, dropped_) = thisDerived ? (j, i) : (i, j)
+                    if !thisDerived {
+                        keep[j] = false
+                        if let table { table.replace(key, with: i) { rows[$0].key } } else { first[key] = i }
+                        keep.append(true)
+                    } else {
+                        keep.append(false)
+                    }
+                    dropped += 1
+                    diagnostics.emit(
+                        IngestID.derivedOverridden, .info,
+                        "\(R.entity.rawValue) '\(row.keyDescription)' is also in a Microsoft Project export; the row sent directly is used",
+                        at: files.location(rows[kept].origin, element: R.entity.xmlElement),
+                        related: [files.location(rows[dropped_].origin, element: R.entity.xmlElement)],
+                        projectID: row.owningProject)
+                    continue
+                }
+                keep.append(false)
                 dropped += 1
+                let columns = R.keyColumns.joined(separator: "+")
                 diagnostics.emit(
-                    IngestID.derivedOverridden, .info,
-                    "\(R.entity.rawValue) '\(row.keyDescription)' is also in a Microsoft Project export; the row sent directly is used",
-                    at: files.location(rows[kept].origin, element: R.entity.xmlElement),
-                    related: [files.location(rows[dropped_].origin, element: R.entity.xmlElement)],
+                    IngestID.duplicateKey, .error,
+                    "\(R.entity.rawValue) key \(columns) '\(row.keyDescription)' was already given; this row is ignored and the first one kept",
+                    at: files.location(row.origin, element: R.entity.xmlElement),
+                    related: [files.location(rows[j].origin, element: R.entity.xmlElement)],
+                    hint: "each \(R.entity.rawValue) row must be sent by one team only; remove one of the two",
                     projectID: row.owningProject)
-                continue
             }
-            keep.append(false)
-            dropped += 1
-            let columns = R.keyColumns.joined(separator: "+")
-            diagnostics.emit(
-                IngestID.duplicateKey, .error,
-                "\(R.entity.rawValue) key \(columns) '\(row.keyDescription)' was already given; this row is ignored and the first one kept",
-                at: files.location(row.origin, element: R.entity.xmlElement),
-                related: [files.location(rows[j].origin, element: R.entity.xmlElement)],
-                hint: "each \(R.entity.rawValue) row must be sent by one team only; remove one of the two",
-                projectID: row.owningProject)
         }
         if dropped > 0 {
             var i = 0

@@ -596,8 +596,11 @@ enum LibXML {
             Unmanaged<XMLStreamReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.endElement() }
         }
         sax.characters = { ctx, ch, len in
-            guard let ch, len > 0 else { return }
-            reader(ctx)?.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            guard let ch, len > 0, let ctx else { return }
+            // Called for the blanks between every two elements: no retain of the reader per call.
+            Unmanaged<XMLStreamReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            }
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { ctx, _, _, _ in reader(ctx)?.doctype() }

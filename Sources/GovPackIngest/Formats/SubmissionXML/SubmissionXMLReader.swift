@@ -120,7 +120,11 @@ private final class SubmissionHandler: XMLStreamHandler {
         var inheritedSlot: Int?
         init(entity: Entity?) { self.entity = entity }
     }
-    private var elements: [UnsafeRawPointer: ElementInfo] = [:]
+    /// Element names met, by address, with what is known about them: a document has a dozen
+    /// distinct names, so a scan from the last one found beats hashing every start tag.
+    private var elementNames: [UnsafeRawPointer] = []
+    private var elementInfos: [ElementInfo] = []
+    private var lastElement = 0
 
     init(sink: RowSink, fileID: UInt32, validate: Bool) {
         self.sink = sink
@@ -192,9 +196,20 @@ private final class SubmissionHandler: XMLStreamHandler {
     private func info(_ tag: XMLStartTag, _ reader: XMLStreamReader) -> ElementInfo? {
         guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
         let key = UnsafeRawPointer(tag.localName)
-        if let info = elements[key] { return info }
+        let n = elementNames.count
+        var k = lastElement
+        for _ in 0..<n {
+            if elementNames[k] == key {
+                lastElement = k
+                return elementInfos[k]
+            }
+            k = k + 1 == n ? 0 : k + 1
+        }
         let info = ElementInfo(entity: Entity(xmlElement: tag.name))
-        if reader.isInterned(tag.localName) { elements[key] = info }
+        if reader.isInterned(tag.localName) {
+            elementNames.append(key)
+            elementInfos.append(info)
+        }
         return info
     }
 
