@@ -262,11 +262,7 @@ public struct MonthlyRun {
         // The folders holding a file a reader claimed, by every folder prefix of its path.
         var recognisedFolders = Set<String>()
         for f in result.load.files where f.format != nil {
-            var prefix = ""
-            for c in f.file.displayPath {
-                prefix.append(c)
-                if c == "/" { recognisedFolders.insert(prefix) }
-            }
+            Self.forEachFolderPrefix(of: f.file.displayPath) { recognisedFolders.insert($0) }
         }
         for i in teams.indices where teams[i].state == .submitted {
             let prefix = teams[i].folder + "/"
@@ -354,12 +350,9 @@ public struct MonthlyRun {
             if let known = prefixesOfFile[row.origin.file] {
                 owners = known
             } else {
-                let path = p.files.path(row.origin.file)
                 var found: [Int] = []
-                var prefix = ""
-                for c in path {
-                    prefix.append(c)
-                    if c == "/", let ts = teamsByPrefix[prefix] { found += ts }
+                Self.forEachFolderPrefix(of: p.files.path(row.origin.file)) { prefix in
+                    if let ts = teamsByPrefix[prefix] { found += ts }
                 }
                 prefixesOfFile[row.origin.file] = found
                 owners = found
@@ -374,6 +367,19 @@ public struct MonthlyRun {
                 teams[i].projects = Array(Set(sent)).sorted()
                 teams[i].notSent = Set(teams[i].expected).subtracting(measured).sorted()
             }
+        }
+    }
+
+    /// Calls `body` with each folder prefix of `path`, shortest first, each ending in "/"
+    /// (`a/b/c.csv`: `a/`, `a/b/`). Cut on the UTF-8 bytes: walking 37,000 paths Character by
+    /// Character was a tenth of a second of the 20k run.
+    public static func forEachFolderPrefix(of path: String, _ body: (String) -> Void) {
+        let bytes = path.utf8
+        var i = bytes.startIndex
+        while let slash = bytes[i...].firstIndex(of: UInt8(ascii: "/")) {
+            let next = bytes.index(after: slash)
+            body(String(path[..<next]))
+            i = next
         }
     }
 

@@ -47,6 +47,20 @@ import Testing
         #expect(outcome.teams.first { $0.name == "claims" }?.projects == (1...6).map { String(format: "PRJ-%03d", $0) })
     }
 
+    /// A file's team is found by the folder prefixes of its path, cut on bytes.
+    @Test(arguments: [
+        ("a/b/c.csv", ["a/", "a/b/"]),
+        ("c.csv", []),
+        ("/abs/x/", ["/", "/abs/", "/abs/x/"]),
+        ("équipe/données/projets.csv", ["équipe/", "équipe/données/"]),
+        ("a//b", ["a/", "a//"]),
+    ])
+    func folderPrefixesOfAPath(path: String, prefixes: [String]) {
+        var seen: [String] = []
+        MonthlyRun.forEachFolderPrefix(of: path) { seen.append($0) }
+        #expect(seen == prefixes)
+    }
+
     /// The history's snapshot is written beside the publish and committed only once the packs
     /// are out: when `published()` answers, the period's folder is complete; a record that
     /// fails then is reported with the packs published.
