@@ -96,11 +96,25 @@ public struct InputLoader {
     private func readChunk(
         _ files: ArraySlice<InputFile>, sizes: ArraySlice<Int>, diagnostics: DiagnosticSink
     ) -> Chunk {
-        let clock = ContinuousClock()
-        var chunk = Chunk(builder: PortfolioBuilder(diagnostics: diagnostics), diagnostics: diagnostics)
+        var chunk = newChunk(diagnostics: diagnostics, expecting: files, sizes: sizes)
+        read(files, sizes: sizes, into: &chunk)
+        return chunk
+    }
+
+    /// An empty chunk whose builder reserves rows for `files` (see `expectRows`).
+    private func newChunk(
+        diagnostics: DiagnosticSink, expecting files: ArraySlice<InputFile>, sizes: ArraySlice<Int>
+    ) -> Chunk {
+        let chunk = Chunk(builder: PortfolioBuilder(diagnostics: diagnostics), diagnostics: diagnostics)
         if formats.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(CSVFormat.self) }) {
             expectRows(files, sizes: sizes, builder: chunk.builder)
         }
+        return chunk
+    }
+
+    /// Reads `files` into `chunk`, after the files it already read.
+    private func read(_ files: ArraySlice<InputFile>, sizes: ArraySlice<Int>, into chunk: inout Chunk) {
+        let clock = ContinuousClock()
         for (file, size) in zip(files, sizes) {
             let start = clock.now
             let format = read(file, builder: chunk.builder, rejected: &chunk.rejected)
@@ -113,7 +127,6 @@ public struct InputLoader {
                 chunk.stats[format] = s
             }
         }
-        return chunk
     }
 
     /// Tells the builder how many CSV bytes of each entity it will read, so that it can reserve
@@ -139,10 +152,13 @@ public struct InputLoader {
     }
 
     /// Reads the files on `workers` threads. The sorted list is cut into runs of consecutive files
-    /// of about equal bytes (several per worker, so that a slow run does not leave a core idle);
-    /// each run is read into its own builder and diagnostics, as if it were read alone. Nothing a
-    /// builder does depends on files before it (ids, duplicates and references are settled after
-    /// the merge), so merging the runs in order gives what reading the files one by one gives.
+    /// of about equal bytes (several per worker, so that a slow run does not leave a core idle).
+    /// One worker reads runs from the front, in order, into one builder (the head); the others
+    /// take runs from the back, each into a builder and diagnostics of its own, as if it were
+    /// read alone, until the two ends meet. Nothing a builder does depends on files before it
+    /// (ids, duplicates and references are settled after the merge), so merging the head and the
+    /// runs in order gives what reading the files one by one gives. The head's rows stay where
+    /// they are in the merge (it reserves rows for every file): only the back runs' rows move.
     private func readInParallel(_ files: [InputFile], sizes fileSizes: [Int], workers: Int) -> [Chunk] {
         let sizes = fileSizes.map { max($0, 1) }
         let total = sizes.reduce(0, +)
@@ -157,13 +173,26 @@ public struct InputLoader {
         let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }.filter { !$0.isEmpty }
         final class Results: @unchecked Sendable {
             let lock = NSLock()
-            var next = 0
+            /// The next run from the front, and the last run not taken from the back.
+            var front = 0
+            var back: Int
+            var head: Chunk?
             var chunks: [Chunk?]
-            init(_ n: Int) { chunks = Array(repeating: nil, count: n) }
-            func take() -> Int {
+            init(_ n: Int) {
+                back = n - 1
+                chunks = Array(repeating: nil, count: n)
+            }
+            func takeFront() -> Int? {
                 lock.lock(); defer { lock.unlock() }
-                next += 1
-                return next - 1
+                guard front <= back else { return nil }
+                front += 1
+                return front - 1
+            }
+            func takeBack() -> Int? {
+                lock.lock(); defer { lock.unlock() }
+                guard back >= front else { return nil }
+                back -= 1
+                return back + 1
             }
             func put(_ c: Chunk, at i: Int) {
                 lock.lock(); defer { lock.unlock() }
@@ -173,11 +202,16 @@ public struct InputLoader {
         let results = Results(ranges.count)
         let group = DispatchGroup()
         nonisolated(unsafe) let loader = self
-        for _ in 0..<min(workers, ranges.count) {
+        DispatchQueue.global().async(group: group) {
+            var head = loader.newChunk(diagnostics: DiagnosticSink(), expecting: files[...], sizes: fileSizes[...])
+            while let i = results.takeFront() {
+                loader.read(files[ranges[i]], sizes: fileSizes[ranges[i]], into: &head)
+            }
+            results.head = head
+        }
+        for _ in 1..<max(2, min(workers, ranges.count)) {
             DispatchQueue.global().async(group: group) {
-                while true {
-                    let i = results.take()
-                    guard i < ranges.count else { return }
+                while let i = results.takeBack() {
                     results.put(
                         loader.readChunk(files[ranges[i]], sizes: fileSizes[ranges[i]], diagnostics: DiagnosticSink()),
                         at: i)
@@ -185,7 +219,7 @@ public struct InputLoader {
             }
         }
         group.wait()
-        return results.chunks.compactMap { $0 }
+        return [results.head].compactMap { $0 } + results.chunks[results.front...].compactMap { $0 }
     }
 
     /// One portfolio from the builders of consecutive runs of files: their file tables joined in
@@ -264,38 +298,43 @@ public struct InputLoader {
 
     /// One entity's rows of consecutive parts as one array: rows appended in order with their
     /// origins moved past the earlier parts' files (`offsets`) and extra fields renamed by
-    /// `respell` (per part; nil: as they are).
+    /// `respell` (per part; nil: as they are). The first part's array is the result: the later
+    /// parts' rows are moved onto its end, into capacity it has reserved when it could.
     private static func join<R: EntityRow>(
         _ parts: inout [[R]], total: Int, offsets: [UInt32], respell: [[String: String]?]
     ) -> [R] {
+        guard !parts.isEmpty else { return [] }
         let blank = R()
-        return [R](unsafeUninitializedCapacity: total) { out, initialized in
-            initialized = 0
-            HugePages.advise(out)
-            for i in parts.indices {
-                let offset = offsets[i]
-                let respell = respell[i]
+        var out: [R] = []
+        for i in parts.indices {
+            let offset = offsets[i]
+            let respell = respell[i]
+            if offset > 0 || respell != nil {
                 parts[i].withUnsafeMutableBufferPointer { part in
-                    guard let from = part.baseAddress, let to = out.baseAddress, part.count > 0,
-                          initialized + part.count <= out.count else { return }
-                    if offset > 0 || respell != nil {
-                        for j in part.indices {
-                            part[j].origin.file += offset
-                            guard let respell else { continue }
-                            for k in part[j].extras.indices {
-                                if let name = respell[part[j].extras[k].name.lowercased()] { part[j].extras[k].name = name }
-                            }
+                    for j in part.indices {
+                        part[j].origin.file += offset
+                        guard let respell else { continue }
+                        for k in part[j].extras.indices {
+                            if let name = respell[part[j].extras[k].name.lowercased()] { part[j].extras[k].name = name }
                         }
                     }
-                    // Moved rather than copied (no reference counting of every string); the
-                    // part's slots get blank rows, so freeing the part releases nothing twice.
-                    (to + initialized).moveInitialize(from: from, count: part.count)
-                    from.initialize(repeating: blank, count: part.count)
-                    initialized += part.count
                 }
-                parts[i] = []
             }
+            if i == 0 {
+                swap(&out, &parts[0])
+                out.reserveCapacity(total)  // nothing to do when the head reserved enough
+                continue
+            }
+            parts[i].withUnsafeMutableBufferPointer { part in
+                guard let from = part.baseAddress, part.count > 0 else { return }
+                // Moved rather than copied (no reference counting of every string); the
+                // part's slots get blank rows, so freeing the part releases nothing twice.
+                out.append(contentsOf: Draining(base: from, count: part.count))
+                from.initialize(repeating: blank, count: part.count)
+            }
+            parts[i] = []
         }
+        return out
     }
 
     private func read(_ file: InputFile, builder: PortfolioBuilder, rejected: inout [InputFile]) -> String? {
@@ -375,6 +414,27 @@ extension LoadOptions {
 private final class PartRows<R>: @unchecked Sendable {
     var parts: [[R]] = []
     var joined: [R] = []
+}
+
+/// The elements of a buffer, each moved out as it is read (the buffer's slots are left
+/// uninitialised): `Array.append(contentsOf:)` then moves rows without retaining their strings.
+private struct Draining<Element>: Sequence, IteratorProtocol {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+    var position = 0
+
+    init(base: UnsafeMutablePointer<Element>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    var underestimatedCount: Int { count - position }
+
+    mutating func next() -> Element? {
+        guard position < count else { return nil }
+        position += 1
+        return (base + position - 1).move()
+    }
 }
 
 /// Reading files as bytes, without Foundation's `Data` round trip.
