@@ -123,7 +123,16 @@ public enum Charts {
         ]
         var labelYs: [Double] = []
         for (name, kp, color, dash) in series {
-            let pts = points.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element[keyPath: kp])))" }.joined(separator: " ")
+            // One String grown in place: an interpolated String per point and a join were most
+            // of drawing a one-pager's S-curve.
+            var pts = ""
+            pts.reserveCapacity(points.count * 14)
+            for (i, p) in points.enumerated() {
+                if i > 0 { pts += " " }
+                appendN(x(i), to: &pts)
+                pts += ","
+                appendN(y(p[keyPath: kp]), to: &pts)
+            }
             s += "<polyline points=\"\(pts)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)><title>\(name)</title></polyline>"
             if let last = points.last {
                 var ly = y(last[keyPath: kp]) + 4
@@ -284,14 +293,42 @@ public enum Charts {
         return a % 10 == 0 ? sign + String(a / 10) : sign + String(a / 10) + "." + String(a % 10)
     }
 
+    /// `n(v)` appended to `s`.
+    static func appendN(_ v: Double, to s: inout String) {
+        guard v.isFinite else {
+            s += "0"
+            return
+        }
+        let t = Int((v * 10).rounded())
+        if t < 0 { s += "-" }
+        let a = t.magnitude
+        s += String(a / 10)
+        if a % 10 != 0 {
+            s += "."
+            s += String(a % 10)
+        }
+    }
+
     /// `Double(d.description)`, from the same digits read without `description`'s 128-bit
     /// division (an exact decimal text parses to the same Double however it is written).
     static func dbl(_ d: Decimal) -> Double {
+        // A significand below 2^53 and a power of ten up to 10^22 are both exact Doubles, so one
+        // multiplication or division rounds once, to the Double nearest the exact value: what
+        // parsing its text gives (Clinger's fast path), without building the text.
+        if Transforms.decimalLayoutVerified, let p = Transforms.rawParts(d), p.mantissa < (1 << 53),
+           p.exponent >= -22, p.exponent <= 22 {
+            let m = Double(UInt64(p.mantissa))
+            let v = p.exponent >= 0 ? m * exactPowers[p.exponent] : m / exactPowers[-p.exponent]
+            return p.negative ? -v : v
+        }
         if let p = Transforms.plainDigits(d) {
             return Double((p.negative ? "-" : "") + p.int + (p.frac.isEmpty ? "" : "." + p.frac)) ?? 0
         }
         return Double(d.description) ?? 0
     }
+
+    /// 10^0 ... 10^22, each exact as a Double.
+    private static let exactPowers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { p, _ in p * 10 } }
 
     static func clip(_ s: String, _ max: Int) -> String { s.count > max ? String(s.prefix(max - 1)) + "…" : s }
 

@@ -25,6 +25,8 @@ struct CompiledTemplate: Sendable {
         enum Kind: Sendable { case top, topOnly, stack }
         var kind: Kind
         var parts: [String]
+        /// `parts.first`, kept apart: the stack search looks it up in every frame.
+        var first: String?
 
         init(_ name: String) {
             parts = name.split(separator: ".").map(String.init)
@@ -36,6 +38,7 @@ struct CompiledTemplate: Sendable {
             } else {
                 kind = .stack
             }
+            first = parts.first
         }
     }
 

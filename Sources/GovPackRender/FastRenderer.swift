@@ -74,7 +74,8 @@ struct FastRenderer {
     mutating func render(_ name: String, model: [String: Any]) throws -> String {
         guard let t = templates[name] else { throw Unsupported() }
         out = []
-        out.reserveCapacity(16 * 1024)
+        // A one-pager is about 20 KB, a steering pack 120 KB: room for the first without a copy.
+        out.reserveCapacity(32 * 1024)
         stack = [.dict(model)]
         depth = 0
         // swift-mustache starts every render, and every partial, in its own HTML content type.
@@ -175,22 +176,23 @@ struct FastRenderer {
 
     /// swift-mustache's `getChild` for our values: nil where it finds nothing.
     private func lookup(_ name: CompiledTemplate.Name) throws -> Any? {
-        guard let top = stack.last else { return nil }
         switch name.kind {
         case .top:
-            return top.value
+            return stack.last?.value
         case .topOnly:
+            guard let top = stack.last else { return nil }
             return try descend(top.value, name.parts[...])
         case .stack:
-            guard let first = name.parts.first else { return top.value }
-            for frame in stack.reversed() {
-                switch frame {
-                case .dict(let d):
-                    if let v = d[first] { return try descend(v, name.parts.dropFirst()) }
-                case .plain:
-                    // Sorted when pushed: a String, number, Bool or list, which has no names.
-                    continue
+            guard let first = name.first else { return stack.last?.value }
+            // By index, not `reversed()`: that copied (and retained) every frame it passed.
+            var i = stack.count - 1
+            while i >= 0 {
+                // A `.plain` frame was sorted when pushed: a String, number, Bool or list, which
+                // has no names.
+                if case .dict(let d) = stack[i], let v = d[first] {
+                    return name.parts.count == 1 ? v : try descend(v, name.parts.dropFirst())
                 }
+                i -= 1
             }
             return nil
         }

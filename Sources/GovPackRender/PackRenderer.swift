@@ -52,52 +52,112 @@ public struct PackRenderer: Sendable {
                 engine: TemplateSet.Engine = .fast, each: (@Sendable (RenderedFile) -> Void)? = nil) throws -> [RenderedFile] {
         let vm = ViewModel(input, format: format, oneProjectPages: packs.contains(.project))
         let ext = format.rawValue
-        // Every file is a job, listed in the order the files are returned; the jobs run on every
-        // core, the single packs first (each is as big as hundreds of one-pagers, so they must
-        // not be left for the end).
-        var jobs: [() throws -> RenderedFile] = []
-        var single: [Int] = []
+        let templates = self.templates
+        // Every file has a slot, in the order the files are returned.
+        enum Slot {
+            case steering(ProgramMetrics)
+            case project(ProjectMetrics)
+            case single(PackKind)
+            case index
+        }
+        var building: [Slot] = []
         var links: [(path: String, title: String, group: String)] = []
         var seen = Set<PackKind>()
-        let templates = self.templates
+        var projectSlot: [Int] = []
         for kind in PackKind.allCases where packs.contains(kind) && seen.insert(kind).inserted {
             switch kind {
             case .steering:
-                let programs = input.metrics.programs
-                for g in programs {
-                    jobs.append {
-                        RenderedFile(path: vm.programFile(g.programID),
-                                     contents: try templates.render("steering", format: format, model: vm.steering(g), coverage: coverage, engine: engine))
-                    }
+                for g in input.metrics.programs {
+                    building.append(.steering(g))
                     links.append((vm.programFile(g.programID), "\(g.programID) \(vm.programs[g.programID]?.name ?? "")", kind.title))
                 }
             case .project:
-                let projects = input.metrics.projects
-                for p in projects {
-                    jobs.append {
-                        RenderedFile(path: vm.projectFile(p.projectID),
-                                     contents: try templates.render("project", format: format, model: vm.project(p), coverage: coverage, engine: engine))
-                    }
+                for p in input.metrics.projects {
+                    projectSlot.append(building.count)
+                    building.append(.project(p))
                     links.append((vm.projectFile(p.projectID), "\(p.projectID) \(p.name)", kind.title))
                 }
             default:
-                let path = kind.rawValue + "." + ext
-                single.append(jobs.count)
-                jobs.append {
-                    RenderedFile(path: path, contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind), coverage: coverage, engine: engine))
-                }
-                links.append((path, kind.title, "Packs"))
+                building.append(.single(kind))
+                links.append((kind.rawValue + "." + ext, kind.title, "Packs"))
             }
         }
+        building.append(.index)
+        let slots = building
         let allLinks = links
-        single.append(jobs.count)
-        jobs.append {
-            RenderedFile(path: "index." + ext, contents: try templates.render("index", format: format, model: vm.index(allLinks), coverage: coverage, engine: engine))
+
+        func file(_ slot: Slot, row: ViewModel.Model? = nil, memberRows: [ViewModel.Model]? = nil) throws -> RenderedFile {
+            switch slot {
+            case .steering(let g):
+                return RenderedFile(path: vm.programFile(g.programID),
+                                    contents: try templates.render("steering", format: format, model: vm.steering(g, memberRows: memberRows),
+                                                                   coverage: coverage, engine: engine))
+            case .project(let p):
+                return RenderedFile(path: vm.projectFile(p.projectID),
+                                    contents: try templates.render("project", format: format, model: vm.project(p, row: row),
+                                                                   coverage: coverage, engine: engine))
+            case .single(let kind):
+                return RenderedFile(path: kind.rawValue + "." + ext,
+                                    contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind),
+                                                                   coverage: coverage, engine: engine))
+            case .index:
+                return RenderedFile(path: "index." + ext,
+                                    contents: try templates.render("index", format: format, model: vm.index(allLinks),
+                                                                   coverage: coverage, engine: engine))
+            }
         }
-        let first = Set(single)
-        let order = single + jobs.indices.filter { !first.contains($0) }
-        guard let each else { return try Self.map(jobs, order: order, serial: coverage != nil) { try $0() } }
-        _ = try Self.map(jobs, order: order, serial: coverage != nil) { each(try $0()) }
+
+        // The work: a job makes one file, or a steering pack and its programme's one-pagers, which
+        // start from the rows the steering pack lists its projects with (each project's row was
+        // built twice, a third of a one-pager's model). The single packs go first: each is as big
+        // as hundreds of one-pagers, so they must not be left for the end.
+        var jobs: [() throws -> [(slot: Int, file: RenderedFile)]] = []
+        var first: [Int] = []
+        var claimed = Set<Int>()
+        var membersOf: [String: [Int]] = [:]
+        if packs.contains(.steering) && packs.contains(.project) {
+            // Programme members in the order `ViewModel.membersByProgram` holds them.
+            for (k, p) in input.metrics.projects.enumerated() { if let g = p.programID { membersOf[g, default: []].append(k) } }
+        }
+        for (i, slot) in slots.enumerated() {
+            switch slot {
+            case .steering(let g):
+                guard let members = membersOf.removeValue(forKey: g.programID) else {
+                    jobs.append { [(i, try file(slot))] }
+                    continue
+                }
+                let pages = members.map { projectSlot[$0] }
+                claimed.formUnion(pages)
+                jobs.append {
+                    let rows = (vm.membersByProgram[g.programID] ?? []).map(vm.memberRow)
+                    var out = [(slot: i, file: try file(slot, memberRows: rows))]
+                    for (j, page) in pages.enumerated() {
+                        out.append((page, try file(slots[page], row: rows.indices.contains(j) ? rows[j] : nil)))
+                    }
+                    return out
+                }
+            case .project:
+                if !claimed.contains(i) { jobs.append { [(i, try file(slot))] } }
+            case .single, .index:
+                first.append(jobs.count)
+                jobs.append { [(i, try file(slot))] }
+            }
+        }
+        let started = Set(first)
+        let order = first + jobs.indices.filter { !started.contains($0) }
+        guard let each else {
+            var files = [RenderedFile?](repeating: nil, count: slots.count)
+            for made in try Self.map(jobs, order: order, serial: coverage != nil, { try $0() }) {
+                for (slot, f) in made { files[slot] = f }
+            }
+            return try files.map { f in
+                guard let f else { throw TemplateError(file: "", line: 0, column: 0, message: "a file was not rendered") }
+                return f
+            }
+        }
+        _ = try Self.map(jobs, order: order, serial: coverage != nil) { job in
+            for (_, f) in try job() { each(f) }
+        }
         return []
     }
 }

@@ -168,7 +168,9 @@ extension ViewModel {
 
     // MARK: - Steering, one per programme
 
-    func steering(_ g: ProgramMetrics) -> Model {
+    /// `memberRows`: `memberRow` of each of `membersByProgram[g.programID]`, when the caller has
+    /// them already (it shares them with the one-pagers).
+    func steering(_ g: ProgramMetrics, memberRows: [Model]? = nil) -> Model {
         let base = "../"
         let row = programs[g.programID]
         var c = common(.steering, title: "Steering committee pack: \(g.programID) \(row?.name ?? "")", base: base)
@@ -178,12 +180,7 @@ extension ViewModel {
         c["evm"] = headline(g.evm)
         c["ragDonutSvg"] = donut(members, title: "\(g.programID) active projects by derived RAG",
                                  notReported: notReported(scope: g.programID).count)
-        c["projects"] = members.map { p -> Model in
-            var r = projectRow(p, base: base)
-            r["trend"] = trend(p.projectID)
-            r["trendSvg"] = projectTrendSvg(p)
-            return r
-        }
+        c["projects"] = memberRows ?? members.map(memberRow)
         c["change"] = programChange(g)
         c.merge(trends(scope: Set(ids), base: base)) { a, _ in a }
         addNotReported(scope: g.programID, into: &c)
@@ -216,6 +213,14 @@ extension ViewModel {
         return c
     }
 
+    /// A project as its programme's steering pack lists it, and as its one-pager starts from.
+    func memberRow(_ p: ProjectMetrics) -> Model {
+        var r = projectRow(p, base: "../")
+        r["trend"] = trend(p.projectID)
+        r["trendSvg"] = projectTrendSvg(p)
+        return r
+    }
+
     /// A project's RAG over the recorded periods, or the no-history note.
     func trend(_ id: String) -> String {
         let past = recentHistory.compactMap { $0.ragDerived(id)?.rawValue }
@@ -225,14 +230,13 @@ extension ViewModel {
 
     // MARK: - Project one-pager
 
-    func project(_ p: ProjectMetrics) -> Model {
+    /// `row`: `memberRow(p)`, when the caller has it already.
+    func project(_ p: ProjectMetrics, row shared: Model? = nil) -> Model {
         let base = "../"
         var c = common(.project, title: "\(p.projectID) \(p.name)", base: base)
-        var row = projectRow(p, base: base)
+        var row = shared ?? memberRow(p)
         row["programmeHref"] = p.programID.map { programHref($0, base: base) } ?? ""
         row["hasProgramme"] = p.programID != nil
-        row["trend"] = trend(p.projectID)
-        row["trendSvg"] = projectTrendSvg(p)
         c["project"] = row
         c["previousPeriod"] = input.history.last.map { Transforms.period($0.period) } ?? "–"
         let slipped = (changes.slippedByProject[p.projectID] ?? []).map { slipRow($0, base: base) }

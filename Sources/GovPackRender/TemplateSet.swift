@@ -317,17 +317,57 @@ struct NameChecker {
     var checked = Set<String>()
 
     mutating func check(key: String, display: String, stack: [Any]) throws {
+        try check(key: key, display: display, frames: stack.map(Frame.init))
+    }
+
+    /// A value on the checker's stack, sorted by kind once when pushed rather than cast again
+    /// for every name looked up through it (a one-pager looks up about 300).
+    enum Frame {
+        case dict([String: Any])
+        case rows(Rows)
+        case unknown
+        case other(Any)
+
+        init(_ v: Any) {
+            let t = ObjectIdentifier(type(of: v))
+            if t == NameChecker.dictType, let d = v as? [String: Any] {
+                self = .dict(d)
+            } else if t == NameChecker.rowsType, let r = v as? Rows {
+                self = .rows(r)
+            } else if let d = v as? [String: Any] {
+                self = .dict(d)
+            } else if let r = v as? Rows {
+                self = .rows(r)
+            } else if v is Unknown {
+                self = .unknown
+            } else {
+                self = .other(v)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .dict(let d): d
+            case .rows(let r): r
+            case .unknown: Unknown()
+            case .other(let v): v
+            }
+        }
+    }
+
+    mutating func check(key: String, display: String, frames: [Frame]) throws {
         guard let tags = set.tags[format]?[key] else { return }
         depth += 1
         defer { depth -= 1 }
         guard depth < 20 else {
             throw TemplateError(file: display, line: 1, column: 1, message: "partials include each other too deeply")
         }
-        var stack = stack
+        var stack = frames
         var open: [(name: String, pushed: Bool)] = []
         for t in tags {
             func fail(_ m: String) -> TemplateError { TemplateError(file: display, line: t.line, column: t.column, message: m) }
-            let lenient = stack.last is Unknown
+            var lenient = false
+            if case .unknown = stack.last { lenient = true }
             switch t.kind {
             case .comment, .pragma, .delimiters, .block, .parent:
                 continue
@@ -335,7 +375,7 @@ struct NameChecker {
                 guard let p = set.source(t.name, format) else {
                     throw fail("no partial named '\(t.name)' (expected Templates/partials/\(t.name).\(format.rawValue).mustache)")
                 }
-                if !lenient { try check(key: t.name, display: p.display, stack: stack) }
+                if !lenient { try check(key: t.name, display: p.display, frames: stack) }
             case .variable, .unescaped, .section, .inverted:
                 if t.callsFunction {
                     throw fail("'\(t.name)': template functions are not available; values arrive formatted (see Transforms)")
@@ -355,7 +395,7 @@ struct NameChecker {
                     if lenient {
                         open.append((t.name, false))
                     } else if let pushed = Self.context(of: value) {
-                        stack.append(pushed)
+                        stack.append(Frame(pushed))
                         open.append((t.name, true))
                     } else {
                         open.append((t.name, false))
@@ -422,9 +462,9 @@ struct NameChecker {
 
     private static let boolType = ObjectIdentifier(Bool.self)
     private static let stringType = ObjectIdentifier(String.self)
-    private static let dictType = ObjectIdentifier([String: Any].self)
+    fileprivate static let dictType = ObjectIdentifier([String: Any].self)
     private static let dictsType = ObjectIdentifier([[String: Any]].self)
-    private static let rowsType = ObjectIdentifier(Rows.self)
+    fileprivate static let rowsType = ObjectIdentifier(Rows.self)
 
     static func isEmptyList(_ v: Any) -> Bool {
         // Strings are most of the values and never lists; a list of rows needs no conversion.
@@ -438,22 +478,27 @@ struct NameChecker {
         resolve(name, parts: name.split(separator: ".").map(String.init), in: stack)
     }
 
-    static func resolve(_ name: String, parts: [String], in stack: [Any]) -> Any? {
-        if name == "." { return stack.last ?? "" }
+    static func resolve(_ name: String, parts: [String], in stack: [Frame]) -> Any? {
+        if name == "." { return stack.last?.value ?? "" }
         guard let first = parts.first else { return nil }
         var found: Any? = nil
-        for frame in stack.reversed() {
-            // Rows and dictionaries by their exact type: a failed cast of a Rows to a dictionary
-            // type searches the runtime's bridging paths.
-            let t = ObjectIdentifier(type(of: frame))
-            if t == dictType || t == rowsType {
-                if let d = frame as? [String: Any], let v = d[first] { found = v; break }
-                if let rows = frame as? Rows, let v = rows[first] { found = v; break }
+        search: for frame in stack.reversed() {
+            switch frame {
+            case .dict(let d):
+                if let v = d[first] {
+                    found = v
+                    break search
+                }
+            case .rows(let rows):
+                if let v = rows[first] {
+                    found = v
+                    break search
+                }
+            case .unknown:
+                return Unknown()
+            case .other:
                 continue
             }
-            if let d = frame as? [String: Any], let v = d[first] { found = v; break }
-            if let rows = frame as? Rows, let v = rows[first] { found = v; break }
-            if frame is Unknown { return Unknown() }
         }
         guard var value = found else { return nil }
         for p in parts.dropFirst() {
@@ -461,5 +506,9 @@ struct NameChecker {
             value = v
         }
         return value
+    }
+
+    static func resolve(_ name: String, parts: [String], in stack: [Any]) -> Any? {
+        resolve(name, parts: parts, in: stack.map(Frame.init))
     }
 }

@@ -62,7 +62,7 @@ public enum Transforms {
 
     public static func count(_ n: Int?) -> String {
         guard let n else { return missing }
-        return (n < 0 ? "-" : "") + group(String(n.magnitude))
+        return Digits.format(UInt128(n.magnitude), negative: n < 0, places: 0, group: true) ?? (n < 0 ? "-" : "") + group(String(n.magnitude))
     }
 
     /// Hours to at most 1 dp.
@@ -73,12 +73,16 @@ public enum Transforms {
 
     /// A percentage (already x100) to 1 dp: `87.5%`.
     public static func percent(_ v: Double?) -> String {
+        guard let v, v.isFinite else { return missing }
+        if let s = fixedDouble(v, places: 1, suffix: "%") { return s }
         guard let d = decimal(v) else { return missing }
         return fixed(d, places: 1) + "%"
     }
 
     /// A ratio to 2 dp: `0.72`.
     public static func ratio(_ v: Double?) -> String {
+        guard let v, v.isFinite else { return missing }
+        if let s = fixedDouble(v, places: 2) { return s }
         guard let d = decimal(v) else { return missing }
         return fixed(d, places: 2)
     }
@@ -99,7 +103,7 @@ public enum Transforms {
     public static func days(_ n: Int?) -> String {
         guard let n else { return missing }
         let unit = n.magnitude == 1 ? "day" : "days"
-        return (n > 0 ? "+" : n < 0 ? "-" : "") + group(String(n.magnitude)) + " " + unit
+        return (n > 0 ? "+" : n < 0 ? "-" : "") + grouped(n.magnitude) + " " + unit
     }
 
     // MARK: - Deltas
@@ -107,7 +111,7 @@ public enum Transforms {
     /// A signed change with an arrow: `▲ +3`, `▼ -2`, `► 0`.
     public static func delta(_ n: Int?) -> String {
         guard let n else { return missing }
-        return arrow(n.signum()) + " " + (n > 0 ? "+" : n < 0 ? "-" : "") + group(String(n.magnitude))
+        return arrow(n.signum()) + " " + (n > 0 ? "+" : n < 0 ? "-" : "") + grouped(n.magnitude)
     }
 
     public static func deltaMoney(_ d: Decimal?) -> String {
@@ -136,9 +140,19 @@ public enum Transforms {
 
     /// RAG as text, a one-letter code and a CSS class; never colour alone.
     public static func rag(_ r: RAG?) -> [String: Any] {
-        guard let r else { return ["text": "Not reported", "code": "–", "css": "rag-none"] }
-        return ["text": r.name, "code": r.rawValue, "css": "rag-" + r.rawValue.lowercased()]
+        // Four possible values, built once: a one-pager asks for five of them.
+        guard let r else { return ragModels[0] }
+        return ragModels[r.rank + 1]
     }
+
+    /// `rag`'s dictionaries: not reported first, then by `RAG.rank`.
+    private static let ragModels: [[String: Any]] = {
+        var out: [[String: Any]] = [["text": "Not reported", "code": "–", "css": "rag-none"]]
+        for r in RAG.allCases.sorted(by: { $0.rank < $1.rank }) {
+            out.append(["text": r.name, "code": r.rawValue, "css": "rag-" + r.rawValue.lowercased()])
+        }
+        return out
+    }()
 
     // MARK: - Markdown
 
@@ -181,6 +195,19 @@ public enum Transforms {
 
     /// `d` rounded to `places` and printed with exactly `places` decimals.
     static func fixed(_ d: Decimal, places: Int, group useGroups: Bool = true) -> String {
+        // Rounded and printed with integer arithmetic on the 128-bit significand (`Digits`),
+        // without NSDecimalRound's digit-by-digit long division or a `description` (together
+        // most of the cost of a one-pager's 40 figures).
+        if decimalLayoutVerified, let p = rawParts(d),
+           let s = Digits.fixed(mantissa: p.mantissa, exponent: p.exponent, negative: p.negative, places: places, group: useGroups) {
+            return s
+        }
+        return fixedDecimal(d, places: places, group: useGroups)
+    }
+
+    /// `fixed` through Decimal's own rounding and `description`: the reference `Digits` is
+    /// tested against, and the way for values whose significand does not fit 64 bits.
+    static func fixedDecimal(_ d: Decimal, places: Int, group useGroups: Bool = true) -> String {
         // A value with no more than `places` decimals rounds to itself; skipping NSDecimalRound
         // (128-bit arithmetic, most of the cost of printing a budget) changes no digit printed.
         let r = d.exponent >= -places ? d : rounded(d, places: places)
@@ -222,18 +249,8 @@ public enum Transforms {
     /// NSDecimal's layout, which Foundation keeps internal: an exponent byte, a flags byte (length
     /// in the high nibble, sign in bit 3), two reserved bytes, eight little-endian 16-bit words.
     private static func rawDigits(_ d: Decimal) -> (negative: Bool, int: Substring, frac: Substring)? {
-        guard MemoryLayout<Decimal>.size == 20 else { return nil }
-        let parts = withUnsafeBytes(of: d) { b -> (mantissa: UInt64, exponent: Int, negative: Bool)? in
-            let length = Int(b[1] >> 4)
-            let negative = b[1] & 0x08 != 0
-            if length == 0 { return negative ? nil : (0, 0, false) }
-            guard length <= 4 else { return nil }
-            var m: UInt64 = 0
-            for w in 0..<length { m |= UInt64(b[4 + 2 * w]) << (16 * w) | UInt64(b[5 + 2 * w]) << (16 * w + 8) }
-            return (m, Int(Int8(bitPattern: b[0])), negative)
-        }
-        guard let parts, parts.exponent > -40, parts.exponent < 40 else { return nil }
-        let digits = String(parts.mantissa)
+        guard let parts = rawParts(d), parts.mantissa <= UInt128(UInt64.max) else { return nil }
+        let digits = String(UInt64(parts.mantissa))
         let negative = parts.negative && parts.mantissa != 0
         let e = parts.exponent
         if e >= 0 {
@@ -245,6 +262,34 @@ public enum Transforms {
             return (negative, digits[..<cut], digits[cut...])
         }
         return (negative, "0", Substring(String(repeating: "0", count: fractionDigits - digits.count) + digits))
+    }
+
+    /// `d` as significand x 10^exponent (the whole 128-bit significand) when the exponent is
+    /// within ±40; nil for NaN and anything else. Callers check `decimalLayoutVerified` first.
+    static func rawParts(_ d: Decimal) -> (mantissa: UInt128, exponent: Int, negative: Bool)? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        let parts = withUnsafeBytes(of: d) { b -> (mantissa: UInt128, exponent: Int, negative: Bool)? in
+            let length = Int(b[1] >> 4)
+            let negative = b[1] & 0x08 != 0
+            if length == 0 { return negative ? nil : (0, 0, false) }
+            var m: UInt128 = 0
+            for w in 0..<length { m |= UInt128(b[4 + 2 * w]) << (16 * w) | UInt128(b[5 + 2 * w]) << (16 * w + 8) }
+            return (m, Int(Int8(bitPattern: b[0])), negative)
+        }
+        guard let parts, parts.exponent > -40, parts.exponent < 40 else { return nil }
+        return parts
+    }
+
+    /// `fixed(decimal(v), places:)` (plus `suffix`) without a Decimal: the digits of `v`'s
+    /// shortest spelling (`description`, as `decimal` reads it) rounded by `Digits`. Nil where
+    /// that spelling has more than 19 digits or an exponent beyond ±40 (callers then go through
+    /// Decimal).
+    static func fixedDouble(_ v: Double, places: Int, suffix: String = "") -> String? {
+        var text = v.description
+        let parsed = text.withUTF8 { Digits.parse($0) }
+        guard let parsed, let s = Digits.fixed(mantissa: parsed.mantissa, exponent: parsed.exponent, negative: parsed.negative,
+                                               places: places, group: true) else { return nil }
+        return suffix.isEmpty ? s : s + suffix
     }
 
     /// Whether `rawDigits` reads the layout right: checked once on probes against `description`.
@@ -268,6 +313,15 @@ public enum Transforms {
             }
             if p.negative != negative || p.int != int || trim(p.frac) != trim(frac) { return false }
         }
+        // The upper words of a significand beyond 64 bits, as `fixed` reads them.
+        let wide: [(String, UInt128, Int, Bool)] = [
+            ("340282366920938463463374607431768211455", UInt128.max, 0, false),
+            ("-1234567890123456789012345.678", 1_234_567_890_123_456_789_012_345_678, -3, true),
+        ]
+        for (text, mantissa, exponent, negative) in wide {
+            guard let d = Decimal(string: text), let p = rawParts(d),
+                  p.mantissa == mantissa, p.exponent == exponent, p.negative == negative else { return false }
+        }
         return true
     }()
 
@@ -279,6 +333,11 @@ public enum Transforms {
         return t
     }
 
+    /// `group(String(n))` written straight from the integer.
+    static func grouped(_ n: UInt) -> String {
+        Digits.format(UInt128(n), negative: false, places: 0, group: true) ?? group(String(n))
+    }
+
     static func group(_ digits: String) -> String {
         guard digits.count > 3 else { return digits }
         var out = ""
@@ -287,5 +346,140 @@ public enum Transforms {
             out.append(c)
         }
         return out
+    }
+}
+
+/// Fixed-point printing on a 128-bit significand: `mantissa` x 10^`exponent` rounded half away
+/// from zero to `places` decimals (NSDecimalRound's `.plain`: the first digit dropped decides)
+/// and written with `places` decimals and optional thousands commas. Nil when a step would not
+/// fit 128 bits; `Transforms.fixedDecimal` then prints the value.
+enum Digits {
+    static let powers: [UInt128] = (0...38).map { k in (0..<k).reduce(UInt128(1)) { p, _ in p * 10 } }
+
+    static func fixed(mantissa: UInt128, exponent: Int, negative: Bool, places: Int, group: Bool) -> String? {
+        guard places >= 0, places <= 18 else { return nil }
+        let scaled: UInt128
+        if exponent >= -places {
+            let shift = exponent + places
+            guard shift <= 38 else { return nil }
+            let (m, overflow) = mantissa.multipliedReportingOverflow(by: powers[shift])
+            guard !overflow else { return nil }
+            scaled = m
+        } else {
+            let shift = -exponent - places
+            guard shift <= 38 else { return nil }
+            let divisor = powers[shift]
+            let (q, r) = mantissa.quotientAndRemainder(dividingBy: divisor)
+            // Half or more of the unit dropped rounds the magnitude up (q < mantissa / 10 + 1).
+            scaled = r >= divisor - r ? q + 1 : q
+        }
+        return format(scaled, negative: negative, places: places, group: group)
+    }
+
+    /// `value` / 10^`places` with exactly `places` decimals; "-" only before a value that is not
+    /// zero once printed.
+    static func format(_ value: UInt128, negative: Bool, places: Int, group: Bool) -> String? {
+        guard places >= 0, places <= 18 else { return nil }
+        // At most 39 digits, a point, 12 commas and a sign.
+        return String(unsafeUninitializedCapacity: 56) { buf in
+            var tmp: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+            return withUnsafeMutableBytes(of: &tmp) { digits -> Int in
+                // The digits backwards, at least places + 1 of them; 64-bit division once the
+                // rest fits (128-bit division is a library call).
+                var n = 0
+                var v = value
+                while v > UInt128(UInt64.max) {
+                    digits[n] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+                    v /= 10
+                    n += 1
+                }
+                var w = UInt64(v)
+                repeat {
+                    digits[n] = UInt8(truncatingIfNeeded: w % 10) + 0x30
+                    w /= 10
+                    n += 1
+                } while w > 0 || n <= places
+                var out = 0
+                if negative && value != 0 {
+                    buf[out] = 0x2D
+                    out += 1
+                }
+                let intDigits = n - places
+                for i in 0..<intDigits {
+                    if group, i > 0, (intDigits - i) % 3 == 0 {
+                        buf[out] = 0x2C
+                        out += 1
+                    }
+                    buf[out] = digits[n - 1 - i]
+                    out += 1
+                }
+                if places > 0 {
+                    buf[out] = 0x2E
+                    out += 1
+                    for i in 0..<places {
+                        buf[out] = digits[places - 1 - i]
+                        out += 1
+                    }
+                }
+                return out
+            }
+        }
+    }
+
+    /// A Double's `description` ("87.5", "-0.725", "1e-05", "1.2345e+20") as significand,
+    /// exponent and sign; nil for anything else or more than 19 significant digits.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (mantissa: UInt128, exponent: Int, negative: Bool)? {
+        var i = 0
+        var negative = false
+        if i < b.count, b[i] == 0x2D {
+            negative = true
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        var seenPoint = false
+        var any = false
+        while i < b.count {
+            let c = b[i]
+            if c >= 0x30, c <= 0x39 {
+                any = true
+                if mantissa == 0 && c == 0x30 {
+                    // Leading zeros count only for the exponent.
+                    if seenPoint { exponent -= 1 }
+                } else {
+                    guard digits < 19 else { return nil }
+                    mantissa = mantissa * 10 + UInt64(c - 0x30)
+                    digits += 1
+                    if seenPoint { exponent -= 1 }
+                }
+            } else if c == 0x2E, !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard any else { return nil }
+        if i < b.count {
+            guard b[i] == 0x65 || b[i] == 0x45 else { return nil }
+            i += 1
+            var expNegative = false
+            if i < b.count, b[i] == 0x2B || b[i] == 0x2D {
+                expNegative = b[i] == 0x2D
+                i += 1
+            }
+            var e = 0
+            var expDigits = 0
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39, expDigits < 4 {
+                e = e * 10 + Int(b[i] - 0x30)
+                expDigits += 1
+                i += 1
+            }
+            guard expDigits > 0, i == b.count else { return nil }
+            exponent += expNegative ? -e : e
+        }
+        guard exponent > -40, exponent < 40 else { return nil }
+        return (UInt128(mantissa), exponent, negative)
     }
 }

@@ -112,4 +112,103 @@ import Testing
     func markdown(text: String, expected: String) {
         #expect(Transforms.markdown(text) == expected)
     }
+
+    /// Worked by hand: rounding half away from zero on the first dropped digit, commas, no "-0".
+    @Test(arguments: [
+        ("-2.675", 2, "-2.68"), ("2.665", 2, "2.67"), ("0.0049999", 2, "0.00"), ("-0.005", 2, "-0.01"),
+        ("999999.5", 0, "1,000,000"), ("1234.5678", 3, "1,234.568"), ("-0.04", 1, "0.0"), ("12", 3, "12.000"),
+        ("18446744073709551615", 2, "18,446,744,073,709,551,615.00"), ("0.000000000000000000015", 2, "0.00"),
+    ])
+    func fixedRoundsTheExactDecimal(text: String, places: Int, expected: String) {
+        #expect(Transforms.fixed(Fixture.dec(text), places: places) == expected)
+    }
+
+    /// A small deterministic generator for the comparisons below.
+    struct Generator {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state ^ (state >> 29)
+        }
+    }
+
+    /// The 64-bit integer path prints what Decimal's own rounding and `description` print, for
+    /// significands of every width and exponents on both sides of the places kept.
+    @Test func integerFixedMatchesDecimal() {
+        var g = Generator()
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            let m = g.next() >> (g.next() % 64)
+            let e = Int(g.next() % 34) - 24
+            let d = Decimal(sign: g.next() % 2 == 0 ? .minus : .plus, exponent: e, significand: Decimal(m))
+            for places in 0...3 {
+                for grouped in [true, false] {
+                    let fast = Transforms.fixed(d, places: places, group: grouped)
+                    let slow = Transforms.fixedDecimal(d, places: places, group: grouped)
+                    if fast != slow { mismatches.append("\(d) \(places): \(fast) vs \(slow)") }
+                }
+            }
+        }
+        // Significands beyond 64 bits, as divisions leave them (an EAC is BAC / CPI).
+        for _ in 0..<5_000 {
+            let a = Decimal(Int64(bitPattern: g.next()) % 10_000_000_000) / Decimal(g.next() % 9_999 + 1)
+            let d = Transforms.shifted(a, by: Int(g.next() % 8) - 4)
+            for places in 0...3 {
+                let fast = Transforms.fixed(d, places: places)
+                let slow = Transforms.fixedDecimal(d, places: places)
+                if fast != slow { mismatches.append("\(d) \(places): \(fast) vs \(slow)") }
+            }
+        }
+        #expect(Array(mismatches.prefix(5)) == [])
+    }
+
+    /// Percent and ratio from a Double's digits print what the Decimal read from its
+    /// `description` prints: random bit patterns, ratios of small integers, and the edge spellings.
+    @Test func doubleFixedMatchesDecimal() {
+        var g = Generator()
+        var values: [Double] = [-0.0, 0, 1e-05, .leastNonzeroMagnitude, 1e300, -1e-300, 0.725, 99.95, 1.5e16, 123456789012345.67, 0.00015]
+        for _ in 0..<20_000 {
+            let v = Double(bitPattern: g.next())
+            if v.isFinite { values.append(v) }
+            values.append(Double(Int64(bitPattern: g.next()) % 1_000_000) / Double(g.next() % 997 + 1))
+            values.append(Double(g.next() % 100_000) / 1000)
+        }
+        var mismatches: [String] = []
+        for v in values {
+            let percent = Transforms.decimal(v).map { Transforms.fixedDecimal($0, places: 1) + "%" } ?? "–"
+            let ratio = Transforms.decimal(v).map { Transforms.fixedDecimal($0, places: 2) } ?? "–"
+            if Transforms.percent(v) != percent { mismatches.append("percent \(v): \(Transforms.percent(v)) vs \(percent)") }
+            if Transforms.ratio(v) != ratio { mismatches.append("ratio \(v): \(Transforms.ratio(v)) vs \(ratio)") }
+        }
+        #expect(Array(mismatches.prefix(5)) == [])
+    }
+
+    /// Counts, days and deltas are grouped from the integer as the digit string was.
+    @Test(arguments: [0, 7, 999, 1000, -1000, 123_456_789, Int.max, Int.min + 1])
+    func groupedIntegers(n: Int) {
+        #expect(Transforms.count(n) == (n < 0 ? "-" : "") + Transforms.group(String(n.magnitude)))
+        #expect(Transforms.grouped(n.magnitude) == Transforms.group(String(n.magnitude)))
+    }
+
+    /// Chart coordinates: `dbl` gives the Double that parsing the Decimal's text gives, and
+    /// `appendN` writes what `n` returns.
+    @Test func chartNumbersMatchTheirTextualForms() {
+        var g = Generator()
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            let m = g.next() >> (g.next() % 64)
+            let d = Decimal(sign: g.next() % 2 == 0 ? .minus : .plus, exponent: Int(g.next() % 40) - 25, significand: Decimal(m))
+            let wide = Decimal(Int64(bitPattern: g.next()) % 100_000_000) / Decimal(g.next() % 97 + 1)
+            for x in [d, wide] where Charts.dbl(x) != (Double(x.description) ?? 0) {
+                mismatches.append("dbl \(x): \(Charts.dbl(x))")
+            }
+            let v = Double(Int64(bitPattern: g.next()) % 10_000_000) / Double(g.next() % 1_000 + 1)
+            for y in [v, -v, 0.05, -0.05, 0.04999, .infinity, .nan] {
+                var s = "p"
+                Charts.appendN(y, to: &s)
+                if s != "p" + Charts.n(y) { mismatches.append("n \(y): \(s)") }
+            }
+        }
+        #expect(Array(mismatches.prefix(5)) == [])
+    }
 }
