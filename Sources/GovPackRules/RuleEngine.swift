@@ -339,9 +339,16 @@ private struct RuleRun {
             }
             if let test = fields.test(t, operand: operand) { tests.append(test) }
         }
+        // Folded into one closure: looping over the array retained and released each test per row.
+        var folded: (inout R, RuleIndex) -> Bool = { _, _ in true }
+        for test in tests.reversed() {
+            let next = folded
+            folded = { r, x in test(&r, x) != false && next(&r, x) }
+        }
+        let applies = folded, filtered = !tests.isEmpty
         let index = self.index
-        rowLoop: for i in range {
-            for test in tests where test(&rows[i], index) == false { continue rowLoop }
+        for i in range {
+            if filtered && !applies(&rows[i], index) { continue }
             row.row = rows + i
             switch check() {
             case .notApplicable: continue
