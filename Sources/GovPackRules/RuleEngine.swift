@@ -35,6 +35,13 @@ public struct ComplianceFigures: Sendable, Hashable {
     public var waived: Int = 0
     public var warnings: Int = 0
 
+    mutating func add(_ other: ComplianceFigures) {
+        applicable += other.applicable
+        failed += other.failed
+        waived += other.waived
+        warnings += other.warnings
+    }
+
     /// 100 x (1 - failed / applicable); nil when no error rule applied.
     public var score: Double? {
         applicable == 0 ? nil : 100.0 * (1.0 - Double(failed) / Double(applicable))
@@ -83,7 +90,10 @@ public final class RuleEngine {
     ) -> RuleResults {
         let index = RuleIndex(portfolio: portfolio, period: period, figures: figures)
         var results = RuleResults()
-        for p in portfolio.projects { results.compliance[p.projectID] = ComplianceFigures() }
+        // Figures by project position (`RuleIndex.projectByID`), turned into the dictionary at
+        // the end: the pieces find each project's position, so merging them hashes nothing.
+        var compliance = Array(repeating: ComplianceFigures(), count: portfolio.projects.count)
+        var otherProjects: [String: ComplianceFigures] = [:]  // rows naming no known project
         let matcher = WaiverMatcher(waivers: waivers, period: period)
         // Rules are independent, and so are the rows of one rule: the work is cut into pieces
         // (a rule over a range of its scope's rows), run on every core, and merged in the pack's
@@ -121,18 +131,21 @@ public final class RuleEngine {
                 applicable += run.applicable
                 failed += run.findings.count
                 errors.merge(run.errors)
-                for (project, figures) in run.perProject {
-                    var f = results.compliance[project] ?? ComplianceFigures()
-                    f.applicable += figures.applicable
-                    f.failed += figures.failed
-                    f.waived += figures.waived
-                    f.warnings += figures.warnings
-                    results.compliance[project] = f
+                for (position, project, figures) in run.perProject {
+                    if let position {
+                        compliance[position].add(figures)
+                    } else {
+                        otherProjects[project, default: ComplianceFigures()].add(figures)
+                    }
                 }
             }
             results.checks[c.rule.id] = (applicable, failed)
             errors.report(c.rule, diagnostics)
             start = end
+        }
+        results.compliance = otherProjects
+        for (p, f) in zip(portfolio.projects, compliance) where results.compliance[p.projectID] == nil {
+            results.compliance[p.projectID] = f
         }
         matcher.reportExpiredAndUnused(diagnostics: diagnostics)
         return results
@@ -213,7 +226,12 @@ private struct RuleRun {
     let scopeSlot: Int
     var findings: [RuleFinding] = []
     var applicable = 0
-    var perProject: [String: ComplianceFigures] = [:]
+    /// Figures by project, in the order the rows gave them (a project may come more than once),
+    /// with its position in the portfolio's projects when it has one.
+    var perProject: [(position: Int?, project: String, figures: ComplianceFigures)] = []
+    /// `RuleIndex.projectByID`, fetched once (the index's tables are behind a lock).
+    private let projectPositions: [String: Int]
+    private let severity: Severity
     var errors = EvaluationErrors()
     /// CPU seconds spent, under `GOVPACK_RULE_TIMINGS`.
     var seconds = 0.0
@@ -258,6 +276,8 @@ private struct RuleRun {
         self.matcher = matcher
         activation = RuleEnvironment.activation(compiled.env, index: index, config: config)
         scopeSlot = compiled.env.slot(of: compiled.rule.scope.name) ?? 0
+        projectPositions = index.projectByID
+        severity = compiled.rule.severity
     }
 
     /// Runs the rule over `range` of its scope's rows.
@@ -319,9 +339,16 @@ private struct RuleRun {
             }
             if let test = fields.test(t, operand: operand) { tests.append(test) }
         }
+        // Folded into one closure: looping over the array retained and released each test per row.
+        var folded: (inout R, RuleIndex) -> Bool = { _, _ in true }
+        for test in tests.reversed() {
+            let next = folded
+            folded = { r, x in test(&r, x) != false && next(&r, x) }
+        }
+        let applies = folded, filtered = !tests.isEmpty
         let index = self.index
-        rowLoop: for i in range {
-            for test in tests where test(&rows[i], index) == false { continue rowLoop }
+        for i in range {
+            if filtered && !applies(&rows[i], index) { continue }
             row.row = rows + i
             switch check() {
             case .notApplicable: continue
@@ -331,7 +358,7 @@ private struct RuleRun {
                 count(projectID: projectID)
                 // Location, key and message are built only for the rows that fail.
                 fail(location: files.location(rows[i].origin, element: R.entity.xmlElement), projectID: projectID,
-                     rowKey: Self.key(&rows[i]))
+                     rowKey: fields.key(&rows[i]))
             case .error(let what):
                 errors.add(what, files.location(rows[i].origin, element: R.entity.xmlElement), Self.owner(&rows[i]))
             }
@@ -341,7 +368,6 @@ private struct RuleRun {
     // A row's computed members, read on the row in place: through a pointer, Swift would copy
     // the whole row first to call them (see `RowFields`).
     private static func owner<R: EntityRow>(_ r: inout R) -> String? { r.owningProject }
-    private static func key<R: EntityRow>(_ r: inout R) -> String { r.keyDescription }
 
     mutating func portfolio() {
         activation.set(slot: scopeSlot, .object(RuleSchema.shared.portfolioType, PortfolioObject(index)))
@@ -381,29 +407,27 @@ private struct RuleRun {
     private mutating func count(projectID: String?) {
         applicable += 1
         guard let projectID else { return }
-        let rule = compiled.rule
         if projectID != runProject {
             flushRun()
             runProject = projectID
         }
-        if rule.severity == .error { runFigures.applicable += 1 }
+        if severity == .error { runFigures.applicable += 1 }
     }
 
     /// Records a failed check of the row in the activation (after `count`).
     private mutating func fail(location: SourceLocation?, projectID: String?, rowKey: String) {
-        let rule = compiled.rule
-        let waiver = matcher.match(rule: rule.id, projectID: projectID, rowKey: rowKey)
+        let waiver = matcher.match(rule: compiled.rule.id, projectID: projectID, rowKey: rowKey)
         if projectID != nil {
             if waiver != nil {
                 runFigures.waived += 1
-            } else if rule.severity == .error {
+            } else if severity == .error {
                 runFigures.failed += 1
-            } else if rule.severity == .warning {
+            } else if severity == .warning {
                 runFigures.warnings += 1
             }
         }
         findings.append(RuleFinding(
-            rule: rule, location: location, projectID: projectID, rowKey: rowKey,
+            rule: compiled.rule, location: location, projectID: projectID, rowKey: rowKey,
             message: RuleText.message(compiled.message, activation), waiver: waiver))
     }
 
@@ -415,12 +439,7 @@ private struct RuleRun {
             runFigures = ComplianceFigures()
         }
         guard let p = runProject, runFigures != ComplianceFigures() else { return }
-        var f = perProject[p] ?? ComplianceFigures()
-        f.applicable += runFigures.applicable
-        f.failed += runFigures.failed
-        f.waived += runFigures.waived
-        f.warnings += runFigures.warnings
-        perProject[p] = f
+        perProject.append((projectPositions[p], p, runFigures))
     }
 }
 

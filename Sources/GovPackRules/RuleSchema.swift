@@ -57,9 +57,13 @@ final class RowFields<R: RuleRow> {
     /// The walk of each list relation, by field index; nil for the other fields.
     let elements: [((R, RuleIndex, Visit) throws(CELError) -> Void)?]
     let type: CELObjectType
+    /// The getters of the key columns, for `key(_:)`; nil when a key column is not a column.
+    private let keyGetters: [(R) -> FieldValue?]?
 
     init(type: CELObjectType) {
         self.type = type
+        let keyIndices = R.keyColumns.map { name in R.columns.firstIndex { $0.name == name } }
+        keyGetters = keyIndices.contains(nil) ? nil : keyIndices.compactMap { $0.map { R.columns[$0].get } }
         var values: [(inout R, RuleIndex) -> CELValue?] = []
         var present: [(inout R) -> Bool] = []
         var elements: [((R, RuleIndex, Visit) throws(CELError) -> Void)?] = []
@@ -77,6 +81,12 @@ final class RowFields<R: RuleRow> {
         self.values = values
         self.present = present
         self.elements = elements
+    }
+
+    /// `row.keyDescription`, without looking the key columns up by name (a failing row's key).
+    func key(_ row: inout R) -> String {
+        guard let keyGetters else { return row.keyDescription }
+        return keyGetters.map { $0(row)?.description ?? "" }.joined(separator: " / ")
     }
 
     func value(_ i: Int, _ row: inout R, _ index: RuleIndex) -> CELValue? {
