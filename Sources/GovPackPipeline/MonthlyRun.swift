@@ -536,29 +536,38 @@ extension MonthlyRun {
         let renderer = try PackRenderer(templatesOverride: plan.templates.map { URL(fileURLWithPath: $0) })
         let input = renderInput(result, teams: teams)
         let files = RenderedFiles(emit: emit)
-        var html: [(path: String, data: Data)]?
-        for format in plan.formats {
-            switch format {
-            case .html, .pdf:
-                if html == nil {
-                    // HTML is kept (without its folder) only when PDFs are printed from it.
-                    let keep = plan.formats.contains(.pdf) ? RenderedFiles() : nil
-                    let publish = plan.formats.contains(.html)
-                    try renderer.render(input, packs: plan.packs, format: .html) { f in
-                        let data = Data(f.contents.utf8)
-                        keep?.add((f.path, data))
-                        if publish { files.add(("html/" + f.path, data)) }
+        func packs() throws {
+            var html: [(path: String, data: Data)]?
+            for format in plan.formats {
+                switch format {
+                case .html, .pdf:
+                    if html == nil {
+                        // HTML is kept (without its folder) only when PDFs are printed from it.
+                        let keep = plan.formats.contains(.pdf) ? RenderedFiles() : nil
+                        let publish = plan.formats.contains(.html)
+                        try renderer.render(input, packs: plan.packs, format: .html) { f in
+                            let data = Data(f.contents.utf8)
+                            keep?.add((f.path, data))
+                            if publish { files.add(("html/" + f.path, data)) }
+                        }
+                        html = keep?.all ?? []
                     }
-                    html = keep?.all ?? []
+                    if format == .pdf { try PDFPrinter.print(html ?? []).forEach { files.add(("pdf/" + $0.path, $0.data)) } }
+                case .md:
+                    try renderer.render(input, packs: plan.packs, format: .md) { f in files.add(("md/" + f.path, Data(f.contents.utf8))) }
                 }
-                if format == .pdf { try PDFPrinter.print(html ?? []).forEach { files.add(("pdf/" + $0.path, $0.data)) } }
-            case .md:
-                try renderer.render(input, packs: plan.packs, format: .md) { f in files.add(("md/" + f.path, Data(f.contents.utf8))) }
             }
         }
-        files.add(("metrics.json", MetricsJSON.encodeData(result.metrics)))
-        for t in MetricsCSV.encodeAll(result.metrics) { files.add(("metrics/" + t.fileName, Data(t.contents.utf8))) }
-        files.add(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
+        // The data files are encoded beside the packs: at 20k projects they are a second of one
+        // thread (70 MB of JSON and CSV) that used to run alone after the packs, the other core idle.
+        let (rendered, _) = Parallel.both(
+            { Result { try packs() } },
+            {
+                files.add(("metrics.json", MetricsJSON.encodeData(result.metrics)))
+                for t in MetricsCSV.encodeAll(result.metrics) { files.add(("metrics/" + t.fileName, Data(t.contents.utf8))) }
+                files.add(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
+            })
+        try rendered.get()
         return files.all
     }
 
