@@ -46,6 +46,10 @@ public final class CELObjectType: Hashable, @unchecked Sendable {
     public let name: String
     public private(set) var fields: [(name: String, type: CELType)]
     private var index: [String: Int]
+    /// Whether objects of this type may walk their list fields (`CELObject.celForEach`): only
+    /// then do comprehensions over them ask, so other hosts pay nothing for the question.
+    /// Set before compiling expressions that use the type.
+    public var walksLists = false
 
     public init(name: String, fields: [(name: String, type: CELType)]) {
         self.name = name
@@ -89,6 +93,7 @@ public protocol CELObject: AnyObject {
     /// elements cannot outlive their step (`all`, `exists`, `exists_one`, and `filter` under
     /// `size`) walk fields this way, so a host may hand every element over as one object it
     /// repoints, instead of building the list. An element is valid only during its `visit` call.
+    /// Asked only of objects whose type sets `CELObjectType.walksLists`.
     func celForEach(_ index: Int, _ visit: (CELValue) throws(CELError) -> Bool) throws(CELError) -> Bool
 }
 

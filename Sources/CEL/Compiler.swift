@@ -215,7 +215,7 @@ final class Compiler {
             }
             let fieldType = t.fields[idx].type
             var listField: ObjectField?
-            if case .list = fieldType { listField = ObjectField(type: t, index: idx, slot: slot, local: local, operand: op) }
+            if case .list = fieldType, t.walksLists { listField = ObjectField(type: t, index: idx, slot: slot, local: local, operand: op) }
             if let slot {
                 return Compiled(type: fieldType, eval: { f throws(CELError) in
                     if slot < f.objects.count, let r = f.objects[slot], r.type === t {

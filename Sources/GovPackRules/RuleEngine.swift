@@ -202,18 +202,31 @@ public final class RuleEngine {
 
     /// The findings as diagnostics: waived ones as notes, warnings as errors under `strict`.
     public func diagnostics(for results: RuleResults) -> [Diagnostic] {
-        results.findings.map { f in
-            var severity = f.rule.severity
+        var out: [Diagnostic] = []
+        out.reserveCapacity(results.findings.count)
+        // A rule's findings are next to each other: its diagnostic id is built once per run of
+        // them, not per finding, and each finding is read in place rather than copied whole.
+        var ruleID: String?
+        var diagnosticID = ""
+        for i in results.findings.indices {
+            if results.findings[i].rule.id != ruleID {
+                ruleID = results.findings[i].rule.id
+                diagnosticID = results.findings[i].rule.diagnosticID
+            }
+            var severity = results.findings[i].rule.severity
             if config.strict && severity == .warning { severity = .error }
-            var message = f.message
-            if let w = f.waiver {
+            var message = results.findings[i].message
+            let waiver = results.findings[i].waiver
+            if let w = waiver {
                 severity = .info
                 message = "waived (approved by \(w.approvedBy) until \(w.expires)): " + message
             }
-            return Diagnostic(
-                id: f.rule.diagnosticID, severity: severity, message: message, location: f.location,
-                hint: f.waiver == nil ? f.rule.rationale : f.waiver?.reason, projectID: f.projectID)
+            out.append(Diagnostic(
+                id: diagnosticID, severity: severity, message: message, location: results.findings[i].location,
+                hint: waiver == nil ? results.findings[i].rule.rationale : waiver?.reason,
+                projectID: results.findings[i].projectID))
         }
+        return out
     }
 }
 

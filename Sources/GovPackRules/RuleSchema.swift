@@ -287,7 +287,10 @@ final class RuleSchema {
             let columns = R.columns.map { (name: $0.name, type: CELBridge.type(of: $0.type)) }
             let relations = R.relations.map { (name: $0.name, type: resolve($0.type)) }
             types[R.entity]?.setFields(columns + relations)
-            if let t = types[R.entity] { rowFields[R.entity] = RowFields<R>(type: t) }
+            if let t = types[R.entity] {
+                t.walksLists = true  // `ScopeRow` and `EntityObject` walk relation lists in place
+                rowFields[R.entity] = RowFields<R>(type: t)
+            }
         }
         define(Program.self)
         define(Person.self)

@@ -291,7 +291,11 @@ func valuesDescribeThemselvesAsLiterals(_ value: CELValue, _ text: String) {
 /// A host that hands a list field's elements over as one object it repoints, as the rules' rows
 /// do, and counts how often the list is walked and how often it is built.
 private final class WalkedProject: CELObject {
-    static let type = CELObjectType(name: "walked", fields: [("risks", .list(.object(Cursor.type))), ("name", .string)])
+    static let type: CELObjectType = {
+        let t = CELObjectType(name: "walked", fields: [("risks", .list(.object(Cursor.type))), ("name", .string)])
+        t.walksLists = true
+        return t
+    }()
     let scores: [Int64?]
     var walks = 0
     var builds = 0
