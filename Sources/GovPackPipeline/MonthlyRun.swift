@@ -454,24 +454,22 @@ extension MonthlyRun {
         progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
         // The history's snapshot is worked out and written on the other core while the files go
         // to disk, in a transaction that commits only once they are published (the gate): a
-        // run never records packs it did not publish. The publish is index 0 of Parallel.both,
-        // so it starts first and never waits for the record; on one thread it simply runs first.
+        // run never records packs it did not publish. The publish never waits for the record,
+        // and on one thread it simply runs first (Parallel.beside runs the side job first).
         let metricsJSON = files.first { $0.path == "metrics.json" }.map { String(decoding: $0.data, as: UTF8.self) }
         let gate = PublishGate()
-        let (published, recorded) = Parallel.both(
-            { () -> Result<Void, Error> in
-                let r = Result { try staging.commit() }
-                if case .success = r { progress(.wrote(files: files.count, folder: plan.outputFolder)) }
-                gate.open(published: (try? r.get()) != nil)
-                return r
-            },
-            { () -> Result<Void, Error>? in
-                guard let record else { return nil }
-                let snapshot = Self.snapshot(
-                    RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs), metricsJSON: metricsJSON)
-                return Result { try record(snapshot, gate.wait) }
-            })
-        if case .failure(let error) = published {
+        let count = files.count, folder = plan.outputFolder, progress = self.progress
+        let recorded = Parallel.beside({
+            let r = Result { try staging.commit() }
+            if case .success = r { progress(.wrote(files: count, folder: folder)) }
+            gate.open(r)
+        }, { () -> Result<Void, Error>? in
+            guard let record else { return nil }
+            let snapshot = Self.snapshot(
+                RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs), metricsJSON: metricsJSON)
+            return Result { try record(snapshot, gate.wait) }
+        })
+        if case .failure(let error) = gate.result {
             return failed(error.localizedDescription, teams, result, inputs: inputs)
         }
         if case .failure(let error) = recorded {
@@ -560,14 +558,11 @@ extension MonthlyRun {
         }
         // The data files are encoded beside the packs: at 20k projects they are a second of one
         // thread (70 MB of JSON and CSV) that used to run alone after the packs, the other core idle.
-        let (rendered, _) = Parallel.both(
-            { Result { try packs() } },
-            {
-                files.add(("metrics.json", MetricsJSON.encodeData(result.metrics)))
-                for t in MetricsCSV.encodeAll(result.metrics) { files.add(("metrics/" + t.fileName, Data(t.contents.utf8))) }
-                files.add(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
-            })
-        try rendered.get()
+        try Parallel.beside({
+            files.add(("metrics.json", MetricsJSON.encodeData(result.metrics)))
+            for t in MetricsCSV.encodeAll(result.metrics) { files.add(("metrics/" + t.fileName, Data(t.contents.utf8))) }
+            files.add(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
+        }, packs)
         return files.all
     }
 
@@ -610,11 +605,12 @@ private final class RenderedFiles: @unchecked Sendable {
 /// Tells the history's transaction, written beside the publish, how the publish ended.
 final class PublishGate: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var ok = false
+    /// How the publish ended; read only after `wait()` (or once the publish's thread has joined).
+    private(set) var result: Result<Void, Error> = .success(())
 
     /// Called once, by the publish, when it has ended.
-    func open(published: Bool) {
-        ok = published
+    func open(_ result: Result<Void, Error>) {
+        self.result = result
         done.signal()
     }
 
@@ -622,6 +618,7 @@ final class PublishGate: @unchecked Sendable {
     func wait() -> Bool {
         done.wait()
         done.signal()  // let any later wait through too
-        return ok
+        if case .success = result { return true }
+        return false
     }
 }

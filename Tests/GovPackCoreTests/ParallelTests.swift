@@ -1,3 +1,4 @@
+import Foundation
 import GovPackCore
 import Testing
 
@@ -14,5 +15,30 @@ import Testing
         let (sum, text) = Parallel.both({ (1...1000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
         #expect(sum == 500_500)
         #expect(text == "ababab")
+    }
+
+    /// The side job has finished when `beside` returns, and the main job's own parallel map
+    /// (run on the calling thread) still gives every result in order.
+    @Test func besideReturnsTheMainResultOnceTheSideJobIsDone() {
+        final class Box: @unchecked Sendable {
+            let lock = NSLock()
+            var value = 0
+        }
+        let box = Box()
+        let mapped = Parallel.beside({
+            let total = (1...10_000).reduce(0, +)
+            box.lock.lock()
+            box.value = total
+            box.lock.unlock()
+        }, { Parallel.map(Array(0..<1_000)) { $0 * 2 } })
+        #expect(mapped == (0..<1_000).map { $0 * 2 })
+        box.lock.lock()
+        #expect(box.value == 50_005_000)
+        box.lock.unlock()
+    }
+
+    @Test func besideRethrowsTheMainJobsError() {
+        struct Failed: Error {}
+        #expect(throws: Failed.self) { try Parallel.beside({}, { () throws -> Int in throw Failed() }) }
     }
 }
