@@ -20,27 +20,13 @@ private struct SlotWriter<T>: @unchecked Sendable {
 }
 
 extension Parallel {
-    /// Runs `first` and `second` at the same time (one after the other when capped to one
-    /// thread), e.g. CPU work beside a step that waits on the disk.
-    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        var a: A?
-        var b: B?
-        // Each closure writes its own variable; forEach returns when both have run.
-        forEach(2) { i in
-            if i == 0 { a = first() } else { b = second() }
-        }
-        guard let a, let b else { preconditionFailure("Parallel.forEach ran every index") }
-        return (a, b)
-    }
-}
-
-extension Parallel {
     /// Runs `side` on a thread of its own while `main` runs on this one (in order, `side` first,
     /// when capped to one thread), and returns `main`'s result once both are done.
     ///
-    /// Unlike `both`, `main` stays on the calling thread, so its own `forEach` and `map` keep
-    /// every core: a `concurrentPerform` started inside another one's iteration ran one
-    /// iteration at a time (the monthly run rendered its 20,000 files on one core that way).
+    /// `main` stays on the calling thread, so its own `forEach` and `map` keep every core: a
+    /// `concurrentPerform` started inside another one's iteration ran one iteration at a time
+    /// (the monthly run, with its two jobs as the two iterations of one `forEach`, rendered its
+    /// 20,000 files on one core that way).
     public static func beside<A>(_ side: @escaping @Sendable () -> Void, _ main: () throws -> A) rethrows -> A {
         if threads == 1 {
             side()

@@ -11,12 +11,6 @@ import Testing
         #expect(Parallel.map(items) { "item \($0 * 3)" } == expected)
     }
 
-    @Test func bothReturnsEachClosuresResult() {
-        let (sum, text) = Parallel.both({ (1...1000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
-        #expect(sum == 500_500)
-        #expect(text == "ababab")
-    }
-
     /// The side job has finished when `beside` returns, and the main job's own parallel map
     /// (run on the calling thread) still gives every result in order.
     @Test func besideReturnsTheMainResultOnceTheSideJobIsDone() {
