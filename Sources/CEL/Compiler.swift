@@ -235,16 +235,7 @@ final class Compiler {
                 }, listField: listField)
             }
             return Compiled(type: fieldType, eval: { f throws(CELError) in
-                // Switching on the temporary lets the payload be taken rather than copied.
-                switch try op(f) {
-                case .object(let vt, let o):
-                    // The static type is a promise from the host; fall back to a lookup if it was broken.
-                    let i = vt === t ? idx : (vt.fieldIndex(field) ?? -1)
-                    guard i >= 0, let x = o.celField(i) else { throw CELError("no such field '\(field)'", position: at) }
-                    return x
-                case let v:
-                    throw CELError("type '\(v.celType)' does not support field selection", position: at)
-                }
+                try Self.selectField(try op(f), t, idx, field, at)
             }, listField: listField)
         case .map(let kt, _):
             if checked, kt != .string && kt != .dyn {
@@ -287,7 +278,8 @@ final class Compiler {
         }
     }
 
-    /// Field `idx` of `t` (named `field`) of the value `v`, for a value whose static type is `t`.
+    /// Field `idx` of `t` (named `field`) of the value `v`, for a value whose static type is `t`
+    /// (a promise from the host: if it was broken, the field is looked up by name).
     private static func selectField(_ v: CELValue, _ t: CELObjectType, _ idx: Int, _ field: String, _ at: Int) throws(CELError) -> CELValue {
         switch v {
         case .object(let vt, let o):

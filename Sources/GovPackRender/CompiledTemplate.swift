@@ -222,17 +222,19 @@ struct CompiledTemplate: Sendable {
 
     /// A tag's name; one with transforms (`{{ f(x) }}`) is swift-mustache's.
     private static func parseName(_ parser: inout Scanner) throws -> String {
-        parser.read(while: \.isWhitespace)
-        let text = String(parser.read(while: sectionNameChars))
-        parser.read(while: \.isWhitespace)
-        guard try parser.read(string: "}}") else { throw Unsupported() }
+        let text = try parseTagName(&parser, sectionNameChars)
         guard !text.contains("("), !text.contains(")") else { throw Unsupported() }
         return text
     }
 
     private static func parsePartialName(_ parser: inout Scanner) throws -> String {
+        try parseTagName(&parser, partialNameChars)
+    }
+
+    /// The name between optional blanks up to the closing `}}`.
+    private static func parseTagName(_ parser: inout Scanner, _ chars: Set<Character>) throws -> String {
         parser.read(while: \.isWhitespace)
-        let text = String(parser.read(while: partialNameChars))
+        let text = String(parser.read(while: chars))
         parser.read(while: \.isWhitespace)
         guard try parser.read(string: "}}") else { throw Unsupported() }
         return text
