@@ -151,6 +151,14 @@ struct Scratch {
         #expect(try store.dump() == once)
         // The other period was not touched.
         #expect(try store.snapshot(per("2026-10")) == sample("2026-10"))
+        // The record writes with foreign keys unchecked (for speed); no row may be left without
+        // its run, and the store's own connection checks them again afterwards.
+        let orphans = try DatabaseQueue(path: s.path).read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(orphans.isEmpty)
+        #expect(try store.delete(per("2026-10")))
+        #expect(try store.runs().map(\.period) == [per("2026-11")])
+        #expect(try store.snapshot(per("2026-11")) == sample("2026-11"))
+        #expect(!(try store.dump()).split(separator: "\n").contains { $0.hasPrefix("2026-10|") })  // cascaded
     }
 
     @Test func sameSnapshotsGiveTheSameRowsInAnyOrder() throws {
