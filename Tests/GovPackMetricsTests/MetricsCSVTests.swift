@@ -9,7 +9,8 @@ import Testing
         (MetricsCSV.Cell.text("=cmd"), "'=cmd"), (.text("+1"), "'+1"), (.text("-x"), "'-x"), (.text("@sum"), "'@sum"),
         (.text("plain"), "plain"), (.number("-300"), "-300"), (.number("0.5"), "0.5"), (.null, ""),
         (.text("a,b"), "\"a,b\""), (.text("say \"hi\""), "\"say \"\"hi\"\"\""), (.text("two\nlines"), "\"two\nlines\""),
-        (.text("=a,b"), "\"'=a,b\""),
+        (.text("=a,b"), "\"'=a,b\""), (.text("cr\rhere"), "\"cr\rhere\""), (.text("crlf\r\nhere"), "\"crlf\r\nhere\""),
+        (.text("\tx"), "'\tx"), (.text("\rx"), "\"'\rx\""), (.text("é=1"), "é=1"), (.number("1,5"), "\"1,5\""),
     ])
     func cells(cell: MetricsCSV.Cell, text: String) {
         #expect(MetricsCSV.field(cell) == text)
