@@ -105,6 +105,49 @@ enum DecimalBits {
     static func text(_ d: Decimal) -> String {
         guard layoutVerified, let p = rawWide(d) else { return d.description }
         if p.significand == 0 { return "0" }
+        guard p.significand <= UInt128(UInt64.max) else { return wideText(p) }
+        // Money and hours fit 64 bits: digits are cut with 64-bit division into one buffer (the
+        // 128-bit `description` and string edits were half of encoding metrics.json at 20k).
+        var m = UInt64(p.significand)
+        var e = p.exponent
+        while e < 0, m % 10 == 0 {
+            m /= 10
+            e += 1
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var n = 0  // digits[0] is the last digit
+            repeat {
+                digits[n] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            return String(unsafeUninitializedCapacity: n + 3 + abs(e)) { out in
+                var i = 0
+                func put(_ b: UInt8) {
+                    out[i] = b
+                    i += 1
+                }
+                if p.negative { put(UInt8(ascii: "-")) }
+                if e >= 0 {
+                    for k in stride(from: n - 1, through: 0, by: -1) { put(digits[k]) }
+                    for _ in 0..<e { put(UInt8(ascii: "0")) }
+                } else if n > -e {
+                    for k in stride(from: n - 1, through: -e, by: -1) { put(digits[k]) }
+                    put(UInt8(ascii: "."))
+                    for k in stride(from: -e - 1, through: 0, by: -1) { put(digits[k]) }
+                } else {
+                    put(UInt8(ascii: "0"))
+                    put(UInt8(ascii: "."))
+                    for _ in 0..<(-e - n) { put(UInt8(ascii: "0")) }
+                    for k in stride(from: n - 1, through: 0, by: -1) { put(digits[k]) }
+                }
+                return i
+            }
+        }
+    }
+
+    /// `text` for significands wider than 64 bits (long quotients).
+    private static func wideText(_ p: (significand: UInt128, exponent: Int, negative: Bool)) -> String {
         var digits = p.significand.description
         var e = p.exponent
         // Drop trailing zeros of the fraction (and fold them into the exponent).

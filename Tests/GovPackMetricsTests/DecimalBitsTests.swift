@@ -10,10 +10,21 @@ import Testing
 
     @Test(arguments: ["0", "1", "-1", "97000.50", "1250000", "-300", "0.05", "0.000001", "123456789012345678",
                       "18446744073709551615", "18446744073709551616", "1e30", "-7e-10", "4480.00", "100.05",
-                      "0.33333333333333333333333333333333333333"])
+                      "0.33333333333333333333333333333333333333", "1e20", "-12.5", "100", "-0.001", "5e100", "-9e-100",
+                      "0.1", "10.01", "-18446744073709551615.5", "1844674407370955161.5"])
     func textMatchesFoundation(_ s: String) {
         let d = dec(s)
         #expect(DecimalBits.text(d) == d.description)
+    }
+
+    /// Built from parts: trailing zeros in the significand, positive and negative exponents.
+    @Test(arguments: [(UInt64(120), 3), (1200, -2), (1200, -4), (1200, -6), (5, -1), (10, -1), (7, 0), (1, -20),
+                      (UInt64.max, -10), (UInt64.max, 5), (1_000_000, -6)])
+    func textMatchesFoundationOnParts(_ significand: UInt64, _ exponent: Int) {
+        for sign in [FloatingPointSign.plus, .minus] {
+            let d = Decimal(sign: sign, exponent: exponent, significand: Decimal(significand))
+            #expect(DecimalBits.text(d) == d.description)
+        }
     }
 
     @Test func textMatchesFoundationOnSums() {
