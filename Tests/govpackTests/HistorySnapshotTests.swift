@@ -234,6 +234,23 @@ private enum Fixture {
         #expect(s.metricsJSON.hasPrefix("{\n  \"schema\": \"govpack.metrics/1\""))
     }
 
+    /// A repeated key keeps the row read first, wherever the two copies sit among the others.
+    @Test(arguments: [(0, 1), (0, 4), (1, 3), (2, 4), (3, 4)])
+    func repeatedKeysKeepTheRowReadFirst(at first: Int, andLater later: Int) {
+        var p = Fixture.portfolio()
+        var readFirst = p.risks.remove(at: 2), readLater = readFirst  // P1/R1
+        readFirst.title = "read first"
+        readLater.title = "read later"
+        p.risks.insert(readFirst, at: first)
+        p.risks.insert(readLater, at: later)
+        let m = Fixture.metrics(p)
+        let s = HistorySnapshot.make(
+            period: Fixture.period, version: "9.9.9", metrics: m, portfolio: p, findings: [FindingRecord](),
+            inputs: Fixture.inputs, packFiles: Fixture.packFiles, metricsJSON: "{}")
+        #expect(s.risks.map { "\($0.projectID)/\($0.riskID)" } == ["P1/R1", "P1/R2", "P2/R1"])
+        #expect(s.risks[0].title == "read first")
+    }
+
     @Test func inputOrderDoesNotShow() {
         #expect(Fixture.snapshot(reversed: true) == Fixture.snapshot())
     }
