@@ -120,6 +120,35 @@ import Testing
         w.endObject()
         #expect(w.text == #"{"b":"a\"b\n<\u0001","a":null,"x":0.30000000000000004,"y":4480,"l":[true]}"#)
     }
+
+    @Test func prettyNestsWithTwoSpacesAndEscapesKeys() {
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("k\"ey", "v")
+        w.beginArray("empty")
+        w.endArray()
+        w.beginObject("o")
+        w.int("n", 1)
+        w.beginArray("a")
+        w.string(nil, "x\u{2028}")
+        w.string(nil, nil)
+        w.endArray()
+        w.endObject()
+        w.endObject()
+        #expect(w.text == #"""
+            {
+              "k\"ey": "v",
+              "empty": [],
+              "o": {
+                "n": 1,
+                "a": [
+                  "x\u2028",
+                  null
+                ]
+              }
+            }
+            """#)
+    }
 }
 
 @Suite struct DayArithmeticTests {
