@@ -544,7 +544,7 @@ extension MonthlyRun {
                         let keep = plan.formats.contains(.pdf) ? RenderedFiles() : nil
                         let publish = plan.formats.contains(.html)
                         try renderer.render(input, packs: plan.packs, format: .html) { f in
-                            let data = Data(f.contents.utf8)
+                            let data = f.data
                             keep?.add((f.path, data))
                             if publish { files.add(("html/" + f.path, data)) }
                         }
@@ -552,7 +552,7 @@ extension MonthlyRun {
                     }
                     if format == .pdf { try PDFPrinter.print(html ?? []).forEach { files.add(("pdf/" + $0.path, $0.data)) } }
                 case .md:
-                    try renderer.render(input, packs: plan.packs, format: .md) { f in files.add(("md/" + f.path, Data(f.contents.utf8))) }
+                    try renderer.render(input, packs: plan.packs, format: .md) { f in files.add(("md/" + f.path, f.data)) }
                 }
             }
         }

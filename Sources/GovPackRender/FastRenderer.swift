@@ -72,6 +72,13 @@ struct FastRenderer {
 
     /// The template `name` over `model`, or `Unsupported`.
     mutating func render(_ name: String, model: [String: Any]) throws -> String {
+        String(decoding: try renderBytes(name, model: model), as: UTF8.self)
+    }
+
+    /// The template `name` over `model` as UTF-8, or `Unsupported`. The bytes go to the file as
+    /// they are: a String made of them would be checked for valid UTF-8 again (they are: every
+    /// piece came from a String), 8% of the renderer's time.
+    mutating func renderBytes(_ name: String, model: [String: Any]) throws -> [UInt8] {
         guard let t = templates[name] else { throw Unsupported() }
         out = []
         // A one-pager is about 20 KB, a steering pack 120 KB: room for the first without a copy.
@@ -79,93 +86,110 @@ struct FastRenderer {
         stack = [.dict(model)]
         depth = 0
         // swift-mustache starts every render, and every partial, in its own HTML content type.
-        try render(t.nodes, escape: .html, indent: nil)
-        return String(decoding: out, as: UTF8.self)
+        try render(t, t.ops.startIndex, t.ops.endIndex, escape: .html, indent: nil)
+        return out
     }
 
-    private mutating func render(_ nodes: [CompiledTemplate.Node], escape: CompiledTemplate.Escape, indent: [UInt8]?) throws {
+    /// The ops `from..<to` of `t`, one level of the template (a section's body or a whole file).
+    private mutating func render(_ t: CompiledTemplate, _ from: Int, _ to: Int, escape: CompiledTemplate.Escape,
+                                 indent: [UInt8]?) throws {
         var escape = escape
+        var i = from
         guard let indent, !indent.isEmpty else {
-            for node in nodes { try render(node, escape: &escape, indent: indent) }
+            while i < to { i = try render(t, at: i, escape: &escape, indent: indent) }
             return
         }
         // swift-mustache's `render(context:)` with an indentation: before each token's output
         // that is not empty, when what this call has written so far ends in "\n" as a Character
         // (a "\r\n" is one Character, so it does not count), the indentation goes in first.
         let start = out.count
-        for node in nodes {
+        while i < to {
             let before = out.count
-            try render(node, escape: &escape, indent: indent)
+            i = try render(t, at: i, escape: &escape, indent: indent)
             if out.count > before, before > start, out[before - 1] == 0x0A, !(before - 2 >= start && out[before - 2] == 0x0D) {
                 out.insert(contentsOf: indent, at: before)
             }
         }
     }
 
-    private mutating func render(_ node: CompiledTemplate.Node, escape: inout CompiledTemplate.Escape, indent: [UInt8]?) throws {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
-        case .contentType(let e):
-            escape = e
-        case .variable(let name, let escaped):
-            guard let v = try lookup(name) else { return }
-            let text: String
+    /// Renders the op at `i` (with its body, for a section) and returns the index of the next op
+    /// of the same level.
+    private mutating func render(_ t: CompiledTemplate, at i: Int, escape: inout CompiledTemplate.Escape,
+                                 indent: [UInt8]?) throws -> Int {
+        let op = t.ops[i]
+        switch op.code {
+        case .text:
+            t.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[op.a..<op.b])) }
+        case .contentType:
+            escape = op.escape
+        case .escaped, .raw:
+            guard let v = try lookup(t.names[op.a]) else { break }
             switch try Self.classify(v) {
-            case .string(let s): text = s
-            case .int(let i): text = String(i)
-            case .bool(let b): text = b ? "true" : "false"
-            case .double(let d): text = d.description
-            default: throw Unsupported()
+            case .string(let s):
+                if op.code == .escaped { append(s, escape) } else { out.append(contentsOf: s.utf8) }
+            case .int(let n):
+                // Digits and "-" need no escaping in any of our content types.
+                out.append(contentsOf: String(n).utf8)
+            case .bool(let b):
+                out.append(contentsOf: (b ? "true" : "false").utf8)
+            case .double(let d):
+                if op.code == .escaped { append(d.description, escape) } else { out.append(contentsOf: d.description.utf8) }
+            default:
+                throw Unsupported()
             }
-            if escaped { append(text, escape) } else { out.append(contentsOf: text.utf8) }
-        case .section(let name, let nodes):
-            guard let v = try lookup(name) else { return }
+        case .section:
+            let body = i + 1, end = op.b
+            guard let v = try lookup(t.names[op.a]) else { return end }
             switch try Self.classify(v) {
             case .bool(let b):
-                if b { try render(nodes, escape: escape, indent: indent) }
+                if b { try render(t, body, end, escape: escape, indent: indent) }
             case .dicts(let a):
-                for e in a { try within(.dict(e), nodes, escape, indent) }
+                for e in a { try within(.dict(e), t, body, end, escape, indent) }
             case .strings(let a):
-                for e in a { try within(.plain(e), nodes, escape, indent) }
+                for e in a { try within(.plain(e), t, body, end, escape, indent) }
             case .list(let a):
-                for e in a { try within(try Self.frame(e), nodes, escape, indent) }
+                for e in a { try within(try Self.frame(e), t, body, end, escape, indent) }
             case .dict(let d):
-                try within(.dict(d), nodes, escape, indent)
+                try within(.dict(d), t, body, end, escape, indent)
             case .string, .int, .double:
-                try within(.plain(v), nodes, escape, indent)
+                try within(.plain(v), t, body, end, escape, indent)
             }
-        case .inverted(let name, let nodes):
-            guard let v = try lookup(name) else {
-                try render(nodes, escape: escape, indent: indent)
-                return
+            return end
+        case .inverted:
+            let body = i + 1, end = op.b
+            guard let v = try lookup(t.names[op.a]) else {
+                try render(t, body, end, escape: escape, indent: indent)
+                return end
             }
             switch try Self.classify(v) {
             case .bool(let b):
-                if !b { try render(nodes, escape: escape, indent: indent) }
+                if !b { try render(t, body, end, escape: escape, indent: indent) }
             case .dicts(let a):
                 // An empty list is pushed, as swift-mustache's `renderInvertedSection` does.
-                if a.isEmpty { try within(.plain(v), nodes, escape, indent) }
+                if a.isEmpty { try within(.plain(v), t, body, end, escape, indent) }
             case .strings(let a):
-                if a.isEmpty { try within(.plain(v), nodes, escape, indent) }
+                if a.isEmpty { try within(.plain(v), t, body, end, escape, indent) }
             case .list(let a):
-                if a.isEmpty { try within(.plain(v), nodes, escape, indent) }
+                if a.isEmpty { try within(.plain(v), t, body, end, escape, indent) }
             case .dict, .string, .int, .double:
-                return
+                break
             }
-        case .partial(let name, let indentation):
-            guard let t = templates[name], depth < 64 else { throw Unsupported() }
+            return end
+        case .partial:
+            guard let p = templates[t.partials[op.a]], depth < 64 else { throw Unsupported() }
             var inner = indent
-            if let indentation { inner = (indent ?? []) + indentation }
+            if op.b >= 0 { inner = (indent ?? []) + t.bytes[op.b..<op.c] }
             depth += 1
-            try render(t.nodes, escape: .html, indent: inner)
+            try render(p, p.ops.startIndex, p.ops.endIndex, escape: .html, indent: inner)
             depth -= 1
         }
+        return i + 1
     }
 
-    private mutating func within(_ frame: Frame, _ nodes: [CompiledTemplate.Node], _ escape: CompiledTemplate.Escape, _ indent: [UInt8]?) throws {
+    private mutating func within(_ frame: Frame, _ t: CompiledTemplate, _ from: Int, _ to: Int,
+                                 _ escape: CompiledTemplate.Escape, _ indent: [UInt8]?) throws {
         stack.append(frame)
-        try render(nodes, escape: escape, indent: indent)
+        try render(t, from, to, escape: escape, indent: indent)
         stack.removeLast()
     }
 
@@ -207,6 +231,31 @@ struct FastRenderer {
         return value
     }
 
+    /// Whether `Transforms.markdown` would return `text` unchanged, told from its bytes without
+    /// walking Characters: none of the bytes it escapes or turns into a space (each of its
+    /// Characters is made of those bytes alone, so no Character can match without one), and no
+    /// `#`, `-` or `+` first after the leading spaces. Anything else goes through
+    /// `Transforms.markdown` itself.
+    static func markdownAsIs(_ text: String) -> Bool {
+        var leading = true
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                return false
+            case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+                if leading { return false }
+            case UInt8(ascii: " "):
+                continue
+            default:
+                break
+            }
+            leading = false
+        }
+        return true
+    }
+
     /// Appends `text` escaped for the content type, as `HTMLContentTypeFast` and
     /// `MarkdownContentType` would, without an intermediate String for text that needs none.
     private mutating func append(_ text: String, _ escape: CompiledTemplate.Escape) {
@@ -214,9 +263,13 @@ struct FastRenderer {
         case .none:
             out.append(contentsOf: text.utf8)
         case .html:
-            out.append(contentsOf: HTMLContentTypeFast.escape(text).utf8)
+            HTMLContentTypeFast.append(text, to: &out)
         case .markdown:
-            out.append(contentsOf: Transforms.markdown(text).utf8)
+            if Self.markdownAsIs(text) {
+                out.append(contentsOf: text.utf8)
+            } else {
+                out.append(contentsOf: Transforms.markdown(text).utf8)
+            }
         }
     }
 }

@@ -90,19 +90,19 @@ public struct PackRenderer: Sendable {
             switch slot {
             case .steering(let g):
                 return RenderedFile(path: vm.programFile(g.programID),
-                                    contents: try templates.render("steering", format: format, model: vm.steering(g, memberRows: memberRows),
+                                    data: try templates.render("steering", format: format, model: vm.steering(g, memberRows: memberRows),
                                                                    coverage: coverage, engine: engine))
             case .project(let p):
                 return RenderedFile(path: vm.projectFile(p.projectID),
-                                    contents: try templates.render("project", format: format, model: vm.project(p, row: row),
+                                    data: try templates.render("project", format: format, model: vm.project(p, row: row),
                                                                    coverage: coverage, engine: engine))
             case .single(let kind):
                 return RenderedFile(path: kind.rawValue + "." + ext,
-                                    contents: try templates.render(kind.rawValue, format: format, model: vm.model(kind),
+                                    data: try templates.render(kind.rawValue, format: format, model: vm.model(kind),
                                                                    coverage: coverage, engine: engine))
             case .index:
                 return RenderedFile(path: "index." + ext,
-                                    contents: try templates.render("index", format: format, model: vm.index(allLinks),
+                                    data: try templates.render("index", format: format, model: vm.index(allLinks),
                                                                    coverage: coverage, engine: engine))
             }
         }

@@ -262,11 +262,20 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// One output file; `path` is relative to the output folder and uses `/`.
 public struct RenderedFile: Sendable, Equatable {
     public let path: String
-    public let contents: String
+    /// The file's bytes (UTF-8), as the renderer made them: writing them needs no String.
+    public let data: Data
+
+    /// The file as text.
+    public var contents: String { String(decoding: data, as: UTF8.self) }
 
     public init(path: String, contents: String) {
         self.path = path
-        self.contents = contents
+        data = Data(contents.utf8)
+    }
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
     }
 }
 

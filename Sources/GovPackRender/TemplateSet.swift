@@ -39,6 +39,44 @@ struct HTMLContentTypeFast: MustacheContentType {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The five characters HTML escapes are all below 64: one bit each, so a byte is tested with
+    /// a shift instead of five comparisons.
+    static let specials: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    /// Appends `text` escaped as `escape` does, straight into `out`: no String is made for the
+    /// escaped text (the fast renderer's files are bytes).
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let done = text.withUTF8 { u -> Bool in
+            var special = false
+            var ascii = true
+            for b in u {
+                if b >= 0x80 {
+                    ascii = false
+                } else if b < 64 && (specials >> b) & 1 != 0 {
+                    special = true
+                }
+            }
+            if !special {
+                out.append(contentsOf: u)
+                return true
+            }
+            guard ascii else { return false }
+            for b in u {
+                switch b {
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                default: out.append(b)
+                }
+            }
+            return true
+        }
+        if !done { out.append(contentsOf: characterWise(text).utf8) }
+    }
+
     /// Mustache's algorithm, for text beyond ASCII: a `<` that a combining mark follows is part
     /// of another character and stays as it is.
     private static let replacements: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
@@ -91,6 +129,8 @@ struct TemplateSet: Sendable {
     var compiled: [OutputFormat: [String: CompiledTemplate]] = [:]
     /// Tags of each template, for the unknown-name check, by format and key.
     var tags: [OutputFormat: [String: [Tag]]] = [:]
+    /// The same tags as the name check walks them, by format and key.
+    var checks: [OutputFormat: [String: CheckPlan]] = [:]
 
     init(override: URL?) throws {
         _ = Self.registerMarkdown
@@ -128,6 +168,7 @@ struct TemplateSet: Sendable {
             libraries[format] = library
             compiled[format] = formatCompiled
             tags[format] = formatTags
+            checks[format] = formatTags.mapValues { CheckPlan(tags: $0, format: format, sources: sources[format] ?? [:]) }
         }
     }
 
@@ -191,7 +232,7 @@ struct TemplateSet: Sendable {
     enum Engine { case fast, fastOnly, mustache }
 
     func render(_ key: String, format: OutputFormat, model: [String: Any], coverage: Coverage? = nil,
-                engine: Engine = .fast) throws -> String {
+                engine: Engine = .fast) throws -> Data {
         guard let s = sources[format]?[key], let library = libraries[format] else {
             throw TemplateError(file: "\(key).\(format.rawValue).mustache", line: 0, column: 0,
                                 message: "no such template (expected under Templates/)")
@@ -201,13 +242,13 @@ struct TemplateSet: Sendable {
         coverage?.checked.formUnion(checker.checked)
         if engine != .mustache {
             var fast = FastRenderer(templates: compiled[format] ?? [:])
-            if engine == .fastOnly { return try fast.render(key, model: model) }
-            if let out = try? fast.render(key, model: model) { return out }
+            if engine == .fastOnly { return Data(try fast.renderBytes(key, model: model)) }
+            if let out = try? fast.renderBytes(key, model: model) { return Data(out) }
         }
         guard let out = library.render(model, withTemplate: key) else {
             throw TemplateError(file: s.display, line: 0, column: 0, message: "the template did not render")
         }
-        return out
+        return Data(out.utf8)
     }
 }
 
@@ -299,16 +340,95 @@ enum TagScanner {
     }
 }
 
+/// A template's tags as the name check walks them, worked out once when the templates load
+/// rather than at every file: the checks that need no model (a template function, an unescaped
+/// value, a partial that does not exist, a close that matches no open section) become one `fail`
+/// where the walk would have thrown, and nothing after it is kept (the walk stops there). What
+/// is left needs the model: names to resolve, sections to push, partials to enter.
+struct CheckPlan: Sendable {
+    struct Op: Sendable {
+        enum Code: Sendable { case fail, partial, name, section, inverted, close }
+        var code: Code
+        /// The tag in `tags` (its line, column and name).
+        var tag: Int
+    }
+
+    var ops: [Op] = []
+    var tags: [Tag]
+    /// fail: what it says.
+    var failure = ""
+    /// partial: the display name of the partial it enters, by the tag's index.
+    var partialDisplays: [Int: String] = [:]
+
+    init(tags: [Tag], format: OutputFormat, sources: [String: TemplateSet.Source]) {
+        self.tags = tags
+        var open: [String] = []
+        func fail(_ k: Int, _ m: String) {
+            ops.append(Op(code: .fail, tag: k))
+            failure = m
+        }
+        walk: for (k, t) in tags.enumerated() {
+            switch t.kind {
+            case .comment, .pragma, .delimiters, .block, .parent:
+                continue
+            case .partial:
+                guard let p = sources[t.name] else {
+                    fail(k, "no partial named '\(t.name)' (expected Templates/partials/\(t.name).\(format.rawValue).mustache)")
+                    break walk
+                }
+                partialDisplays[k] = p.display
+                ops.append(Op(code: .partial, tag: k))
+            case .variable, .unescaped, .section, .inverted:
+                if t.callsFunction {
+                    fail(k, "'\(t.name)': template functions are not available; values arrive formatted (see Transforms)")
+                    break walk
+                }
+                if t.unescapedNonSVG {
+                    fail(k, "'\(t.name)' is written unescaped; only chart SVG (names ending in 'svg') may be")
+                    break walk
+                }
+                switch t.kind {
+                case .section: ops.append(Op(code: .section, tag: k))
+                case .inverted: ops.append(Op(code: .inverted, tag: k))
+                default: ops.append(Op(code: .name, tag: k))
+                }
+                if t.kind == .section || t.kind == .inverted { open.append(t.name) }
+            case .close:
+                guard let last = open.popLast(), last == t.name else {
+                    fail(k, "'{{/\(t.name)}}' closes a section that is not open")
+                    break walk
+                }
+                ops.append(Op(code: .close, tag: k))
+            }
+        }
+    }
+}
+
 /// Walks a template's tags with the stack of view-model values mustache would see, and fails on
 /// the first name that resolves nowhere. Inside a list, the names of its elements are the union
 /// of every element's keys; inside an empty list there is nothing to check against, so the
 /// shipped templates are checked by tests whose fixtures fill every list.
+///
+/// It walks each template's `CheckPlan`, whose ops are integers: walking the `Tag`s copied each
+/// (its name and parts retained and released) and the frames searched were copied too, which
+/// with the lookups was most of the check's time.
 struct NameChecker {
     let set: TemplateSet
     let format: OutputFormat
     /// Whether to fill `checked` (for `uncheckedNames`); ordinary renders skip building its strings.
     var recording = true
     var depth = 0
+    /// The stack of values, shared by a template and the partials it enters (each takes back
+    /// what it pushed when it ends).
+    private var frames: [Frame] = []
+    /// Whether each open section pushed a frame, for every template being walked.
+    private var pushed: [Bool] = []
+
+    init(set: TemplateSet, format: OutputFormat, recording: Bool = true) {
+        self.set = set
+        self.format = format
+        self.recording = recording
+    }
 
     /// Marks a section whose contents cannot be checked (an empty list).
     struct Unknown {}
@@ -317,7 +437,9 @@ struct NameChecker {
     var checked = Set<String>()
 
     mutating func check(key: String, display: String, stack: [Any]) throws {
-        try check(key: key, display: display, frames: stack.map(Frame.init))
+        frames = stack.map(Frame.init)
+        pushed = []
+        try check(key: key, display: display)
     }
 
     /// A value on the checker's stack, sorted by kind once when pushed rather than cast again
@@ -345,6 +467,16 @@ struct NameChecker {
             }
         }
 
+        /// What a section over `value` pushes (`context(of:)` sorted as `init` sorts it), nil
+        /// for nothing. The view model's own types are told apart by their exact type first.
+        static func pushed(by value: Any) -> Frame? {
+            let t = ObjectIdentifier(type(of: value))
+            if t == NameChecker.boolType { return nil }
+            if t == NameChecker.dictType, let d = value as? [String: Any] { return .dict(d) }
+            if t == NameChecker.dictsType, let a = value as? [[String: Any]] { return a.isEmpty ? .unknown : .rows(Rows(rows: a)) }
+            return NameChecker.context(of: value).map(Frame.init)
+        }
+
         var value: Any {
             switch self {
             case .dict(let d): d
@@ -353,63 +485,111 @@ struct NameChecker {
             case .other(let v): v
             }
         }
+
+        var isUnknown: Bool {
+            if case .unknown = self { return true }
+            return false
+        }
     }
 
-    mutating func check(key: String, display: String, frames: [Frame]) throws {
-        guard let tags = set.tags[format]?[key] else { return }
+    mutating func check(key: String, display: String) throws {
+        guard let plan = set.checks[format]?[key] else { return }
         depth += 1
         defer { depth -= 1 }
         guard depth < 20 else {
             throw TemplateError(file: display, line: 1, column: 1, message: "partials include each other too deeply")
         }
-        var stack = frames
-        var open: [(name: String, pushed: Bool)] = []
-        for t in tags {
-            func fail(_ m: String) -> TemplateError { TemplateError(file: display, line: t.line, column: t.column, message: m) }
-            var lenient = false
-            if case .unknown = stack.last { lenient = true }
-            switch t.kind {
-            case .comment, .pragma, .delimiters, .block, .parent:
-                continue
+        // What this template pushes is taken back when it ends, as when each template had a
+        // stack of its own.
+        let frameBase = frames.count, openBase = pushed.count
+        defer {
+            frames.removeLast(frames.count - frameBase)
+            pushed.removeLast(pushed.count - openBase)
+        }
+        // Whether the top frame is an empty list's: it changes only where a frame is pushed or
+        // popped (a partial leaves the stack as it found it).
+        var lenient = frames.last?.isUnknown ?? false
+        for op in plan.ops {
+            switch op.code {
+            case .fail:
+                let t = plan.tags[op.tag]
+                throw TemplateError(file: display, line: t.line, column: t.column, message: plan.failure)
             case .partial:
-                guard let p = set.source(t.name, format) else {
-                    throw fail("no partial named '\(t.name)' (expected Templates/partials/\(t.name).\(format.rawValue).mustache)")
+                if !lenient, let p = plan.partialDisplays[op.tag] {
+                    try check(key: plan.tags[op.tag].name, display: p)
                 }
-                if !lenient { try check(key: t.name, display: p.display, frames: stack) }
-            case .variable, .unescaped, .section, .inverted:
-                if t.callsFunction {
-                    throw fail("'\(t.name)': template functions are not available; values arrive formatted (see Transforms)")
-                }
-                if t.unescapedNonSVG {
-                    throw fail("'\(t.name)' is written unescaped; only chart SVG (names ending in 'svg') may be")
-                }
-                var value: Any? = nil
+            case .name:
                 if !lenient {
-                    guard let v = Self.resolve(t.name, parts: t.parts, in: stack) else {
-                        throw fail("unknown value '\(t.name)': the view model has no such name here")
+                    guard Self.exists(plan.tags[op.tag].parts, name: plan.tags[op.tag].name, in: frames) else {
+                        throw unknown(plan, op, display)
                     }
-                    value = v
-                    if recording { checked.insert("\(display):\(t.line):\(t.column)") }
+                    if recording { record(plan, op, display) }
                 }
-                if t.kind == .section {
-                    if lenient {
-                        open.append((t.name, false))
-                    } else if let pushed = Self.context(of: value) {
-                        stack.append(Frame(pushed))
-                        open.append((t.name, true))
-                    } else {
-                        open.append((t.name, false))
+            case .section:
+                if lenient {
+                    pushed.append(false)
+                    continue
+                }
+                guard let value = Self.resolve(plan.tags[op.tag].name, parts: plan.tags[op.tag].parts, in: frames) else {
+                    throw unknown(plan, op, display)
+                }
+                if recording { record(plan, op, display) }
+                if let frame = Frame.pushed(by: value) {
+                    lenient = frame.isUnknown
+                    frames.append(frame)
+                    pushed.append(true)
+                } else {
+                    pushed.append(false)
+                }
+            case .inverted:
+                if !lenient {
+                    guard Self.exists(plan.tags[op.tag].parts, name: plan.tags[op.tag].name, in: frames) else {
+                        throw unknown(plan, op, display)
                     }
-                } else if t.kind == .inverted {
-                    open.append((t.name, false))
+                    if recording { record(plan, op, display) }
                 }
+                pushed.append(false)
             case .close:
-                guard let last = open.popLast(), last.name == t.name else {
-                    throw fail("'{{/\(t.name)}}' closes a section that is not open")
+                // The plan matched every close with its open section.
+                if pushed.removeLast() {
+                    frames.removeLast()
+                    lenient = frames.last?.isUnknown ?? false
                 }
-                if last.pushed { stack.removeLast() }
             }
         }
+    }
+
+    private func unknown(_ plan: CheckPlan, _ op: CheckPlan.Op, _ display: String) -> TemplateError {
+        let t = plan.tags[op.tag]
+        return TemplateError(file: display, line: t.line, column: t.column,
+                             message: "unknown value '\(t.name)': the view model has no such name here")
+    }
+
+    private mutating func record(_ plan: CheckPlan, _ op: CheckPlan.Op, _ display: String) {
+        let t = plan.tags[op.tag]
+        checked.insert("\(display):\(t.line):\(t.column)")
+    }
+
+    /// Whether `resolve` finds a value, without copying it out: a name of one part needs only
+    /// to be a key of the first frame that has it.
+    static func exists(_ parts: [String], name: String, in stack: [Frame]) -> Bool {
+        guard parts.count == 1, name != "." else { return resolve(name, parts: parts, in: stack) != nil }
+        let first = parts[0]
+        var i = stack.count - 1
+        while i >= 0 {
+            switch stack[i] {
+            case .dict(let d):
+                if d.index(forKey: first) != nil { return true }
+            case .rows(let rows):
+                for r in rows.rows where r.index(forKey: first) != nil { return true }
+            case .unknown:
+                return true
+            case .other:
+                break
+            }
+            i -= 1
+        }
+        return false
     }
 
     /// What a section pushes: a dictionary, the union of a list's element keys, or nothing for a
@@ -460,10 +640,10 @@ struct NameChecker {
         }
     }
 
-    private static let boolType = ObjectIdentifier(Bool.self)
+    fileprivate static let boolType = ObjectIdentifier(Bool.self)
     private static let stringType = ObjectIdentifier(String.self)
     fileprivate static let dictType = ObjectIdentifier([String: Any].self)
-    private static let dictsType = ObjectIdentifier([[String: Any]].self)
+    fileprivate static let dictsType = ObjectIdentifier([[String: Any]].self)
     fileprivate static let rowsType = ObjectIdentifier(Rows.self)
 
     static func isEmptyList(_ v: Any) -> Bool {
@@ -474,16 +654,15 @@ struct NameChecker {
         return (v as? [Any])?.isEmpty == true
     }
 
-    static func resolve(_ name: String, in stack: [Any]) -> Any? {
-        resolve(name, parts: name.split(separator: ".").map(String.init), in: stack)
-    }
-
     static func resolve(_ name: String, parts: [String], in stack: [Frame]) -> Any? {
         if name == "." { return stack.last?.value ?? "" }
         guard let first = parts.first else { return nil }
         var found: Any? = nil
-        search: for frame in stack.reversed() {
-            switch frame {
+        // By index, not `reversed()`, which copied every frame it passed.
+        var i = stack.count
+        search: while i > 0 {
+            i -= 1
+            switch stack[i] {
             case .dict(let d):
                 if let v = d[first] {
                     found = v
@@ -506,9 +685,5 @@ struct NameChecker {
             value = v
         }
         return value
-    }
-
-    static func resolve(_ name: String, parts: [String], in stack: [Any]) -> Any? {
-        resolve(name, parts: parts, in: stack.map(Frame.init))
     }
 }

@@ -126,12 +126,12 @@ struct Report: ParsableCommand {
         }
         do {
             if format == .pdf {
-                let html = try renderer.render(input, packs: try kinds(), format: .html).map { ($0.path, Data($0.contents.utf8)) }
+                let html = try renderer.render(input, packs: try kinds(), format: .html).map { ($0.path, $0.data) }
                 for f in try PDFPrinter.print(html) { staging.enqueue(f.path, f.data) }
             } else {
                 // Each file goes to disk as soon as it is rendered, while the rest render.
                 try renderer.render(input, packs: try kinds(), format: format == .md ? .md : .html) { f in
-                    staging.enqueue(f.path, Data(f.contents.utf8))
+                    staging.enqueue(f.path, f.data)
                 }
             }
         } catch {

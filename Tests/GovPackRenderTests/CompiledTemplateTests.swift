@@ -1,5 +1,6 @@
 import Foundation
 import GovPackCore
+import GovPackTestSupport
 import Mustache
 import Testing
 
@@ -131,5 +132,104 @@ import Testing
         #expect(rows["d"] as? Bool == true)
         #expect((rows["e"] as? [String])?.isEmpty == true)
         #expect(rows["z"] == nil)
+    }
+
+    /// The fast renderer's Markdown shortcut: where it says a text needs no escaping,
+    /// `Transforms.markdown` indeed returns it unchanged; where it is unsure it says no.
+    @Test(arguments: [
+        ("plain text 42", true), ("– missing", true), ("café, naïve", true), ("x # y - z + w", true), ("1.5%", true),
+        ("-350.00", false), ("  # heading", false), ("- item", false), ("+ item", false), ("a|b", false), ("*bold*", false),
+        ("snake_case", false), ("back\\slash", false), ("`code`", false), ("[link]", false), ("~x~", false), ("<b>", false),
+        ("two\nlines", false), ("cr\r\nlf", false), ("|\u{301}", false), ("#\u{301}", false), (" \u{301}# x", true),
+    ])
+    func markdownShortcutAgreesWithTransforms(text: String, asIs: Bool) {
+        #expect(FastRenderer.markdownAsIs(text) == asIs)
+        if asIs { #expect(Transforms.markdown(text) == text) }
+    }
+
+    /// HTML escaping into the byte buffer gives what swift-mustache's escaping gives, after
+    /// whatever the buffer held.
+    @Test(arguments: [
+        "", "plain text", "Tom & Jerry's <b>\"bold\"</b>", "a<b>c&d\"e'f", "café <naïve> & 'quoted'",
+        "<\u{0338} a less-than with a combining mark", "e\u{0301}<x>", "日本語 & <中文>", "🙂<🙂>&", "\u{0}<nul>",
+    ])
+    func htmlEscapeIntoBytesMatchesMustache(text: String) {
+        var out = Array("head|".utf8)
+        HTMLContentTypeFast.append(text, to: &out)
+        #expect(out == Array(("head|" + FastPathTests.mustacheEscape(text)).utf8))
+    }
+
+    @Test func htmlEscapeIntoBytesWorkedExample() {
+        var out: [UInt8] = []
+        HTMLContentTypeFast.append("R&D <2026> \"Q4\" 'plan' é", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "R&amp;D &lt;2026&gt; &quot;Q4&quot; &#39;plan&#39; é")
+    }
+
+    /// A template's ops, worked out by hand: a section's body runs to the op its `b` names.
+    @Test func opsAreLaidOutFlat() throws {
+        let t = try #require(CompiledTemplate.parse("a{{#s}}b{{x}}{{/s}}{{>p}}{{{y}}}"))
+        #expect(t.ops.map(\.code) == [.text, .section, .text, .escaped, .partial, .raw])
+        #expect(t.ops[1].b == 4)
+        #expect(t.names.map(\.parts) == [["s"], ["x"], ["y"]])
+        #expect(t.partials == ["p"])
+        #expect(t.ops[4].b == -1)
+        #expect(String(decoding: t.bytes, as: UTF8.self) == "ab")
+    }
+
+    /// The name check stops at the first fault in the order the tags are walked, whether it
+    /// needs the model (an unknown name) or not (a function, a missing partial), and checks
+    /// nothing inside an empty list.
+    struct CheckCase: CustomTestStringConvertible, Sendable {
+        var label: String
+        var board: String
+        var partial: String = ""
+        /// nil: the render succeeds.
+        var fault: (file: String, line: Int, column: Int, message: String)?
+        var testDescription: String { label }
+    }
+
+    static let checkCases: [CheckCase] = [
+        CheckCase(label: "unknown name before a function", board: "{{summry}} {{f(x)}}\n",
+                  fault: ("board", 1, 1, "unknown value 'summry': the view model has no such name here")),
+        CheckCase(label: "function before an unknown name", board: "{{packTitle}}\n {{f(x)}} {{summry}}\n",
+                  fault: ("board", 2, 2, "'f(x)': template functions are not available; values arrive formatted (see Transforms)")),
+        CheckCase(label: "missing partial", board: "{{packTitle}}\n{{> nopartial}}\n{{summry}}",
+                  fault: ("board", 2, 1, "no partial named 'nopartial' (expected Templates/partials/nopartial.md.mustache)")),
+        CheckCase(label: "dotted name", board: "{{summary.active}} {{summary.rag.nope}}\n",
+                  fault: ("board", 1, 20, "unknown value 'summary.rag.nope': the view model has no such name here")),
+        CheckCase(label: "a section's names end with it", board: "{{#summary}}{{active}}{{/summary}}{{active}}\n",
+                  fault: ("board", 1, 35, "unknown value 'active': the view model has no such name here")),
+        CheckCase(label: "an inverted section pushes nothing", board: "{{^summary}}{{active}}{{/summary}}\n",
+                  fault: ("board", 1, 13, "unknown value 'active': the view model has no such name here")),
+        CheckCase(label: "fault inside a partial", board: "{{#summary}}\n{{> mine}}\n{{/summary}}\n",
+                  partial: "{{active}}\n  {{packTitle}} {{bad}}\n",
+                  fault: ("mine", 2, 17, "unknown value 'bad': the view model has no such name here")),
+        CheckCase(label: "a partial sees its section's names", board: "{{#summary}}{{> mine}}{{/summary}}\n", partial: "{{active}}"),
+        CheckCase(label: "a partial outside the section does not", board: "{{#summary}}{{/summary}}{{> mine}}\n", partial: "{{active}}",
+                  fault: ("mine", 1, 1, "unknown value 'active': the view model has no such name here")),
+        CheckCase(label: "nothing checked in an empty list", board: "{{#change}}{{bogus}}{{> mine}}{{/change}}{{packTitle}}\n",
+                  partial: "{{alsoBogus}}"),
+        CheckCase(label: "after an empty list, names are checked again", board: "{{#change}}{{bogus}}{{/change}} {{bogus}}\n",
+                  fault: ("board", 1, 33, "unknown value 'bogus': the view model has no such name here")),
+        CheckCase(label: "static faults count in an empty list", board: "{{#change}}{{f(x)}}{{/change}}\n",
+                  fault: ("board", 1, 12, "'f(x)': template functions are not available; values arrive formatted (see Transforms)")),
+        CheckCase(label: "a list's rows are one dictionary", board: "{{#topRisks}}{{title}}{{packTitle}}{{/topRisks}}\n"),
+    ]
+
+    @Test(arguments: checkCases)
+    func nameCheckStopsAtTheFirstFault(c: CheckCase) throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let board = try dir.write("board.md.mustache", c.board)
+        let mine = try dir.write("partials/mine.md.mustache", c.partial)
+        let renderer = try PackRenderer(templatesOverride: dir.url)
+        guard let f = c.fault else {
+            _ = try renderer.render(Fixture.input(), packs: [.board], format: .md)
+            return
+        }
+        let file = f.file == "board" ? board.path : mine.path
+        #expect(throws: TemplateError(file: file, line: f.line, column: f.column, message: f.message)) {
+            _ = try renderer.render(Fixture.input(), packs: [.board], format: .md)
+        }
     }
 }
