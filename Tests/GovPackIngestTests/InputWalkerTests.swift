@@ -101,3 +101,51 @@ import Testing
         }
     }
 }
+
+@Suite struct CodePointOrderTests {
+    /// (a, b, whether a comes first by code points). U+FF61 is before U+10000 by code points,
+    /// though UTF-16 would put the surrogate pair D800 DC00 first; U+00E9 is after "z" (7A).
+    static let cases: [(String, String, Bool)] = [
+        ("a", "b", true),
+        ("b", "a", false),
+        ("a", "a", false),
+        ("a", "ab", true),
+        ("ab", "a", false),
+        ("", "a", true),
+        ("", "", false),
+        ("z", "\u{E9}", true),
+        ("\u{E9}", "z", false),
+        ("\u{FF61}", "\u{10000}", true),
+        ("\u{10000}", "\u{FF61}", false),
+        ("team-0002/risks.csv", "team-0010/assignments.csv", true),
+        ("team/a.csv", "team-a/a.csv", false),
+    ]
+
+    @Test(arguments: cases)
+    func comparesByCodePoint(_ a: String, _ b: String, _ first: Bool) {
+        #expect(InputWalker.codePointPrecedes(a, b) == first)
+    }
+}
+
+@Suite struct InputFileNameTests {
+    /// (relative path, name, stem, extension): the name is the last non-empty part between
+    /// slashes, the whole path when there is none.
+    static let cases: [(String, String, String, String)] = [
+        ("teams/x/PRJ-031.xml", "PRJ-031.xml", "PRJ-031", "xml"),
+        ("Risks.CSV", "Risks.CSV", "Risks", "csv"),
+        ("a//b.tar.gz", "b.tar.gz", "b.tar", "gz"),
+        ("a/b/", "b", "b", ""),
+        ("/a", "a", "a", ""),
+        (".hidden", ".hidden", "", "hidden"),
+        ("///", "///", "///", ""),
+        ("", "", "", ""),
+    ]
+
+    @Test(arguments: cases)
+    func partsOfTheName(_ path: String, _ name: String, _ stem: String, _ ext: String) {
+        let file = InputFile(path: path, displayPath: path, relativePath: path)
+        #expect(String(file.name) == name)
+        #expect(file.stem == stem)
+        #expect(file.fileExtension == ext)
+    }
+}

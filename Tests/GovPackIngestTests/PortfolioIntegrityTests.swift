@@ -164,3 +164,43 @@ import Testing
         #expect(p.projects.count == 2)
     }
 }
+
+@Suite struct RowKeyTableTests {
+    /// Rows of keys (first part, second part) and, per row, the earlier row with the same key
+    /// that `firstOrInsert` must find (nil: the key is new). P1's rows come in two runs (rows 0-1
+    /// and 3, 6), so P1 keeps a region of its own; P2's and P3's rows are each one run and share
+    /// one region, which must be cleared between them (P3's "a" is not P2's "a").
+    static let cases: [(keys: [(String, String)], found: [Int?])] = [
+        ([("P1", "a"), ("P1", "b"), ("P2", "a"), ("P1", "a"), ("P2", "a"), ("P1", "b")],
+         [nil, nil, nil, 0, 2, 1]),
+        ([("P2", "a"), ("P2", "b"), ("P2", "a"), ("P3", "a"), ("P3", "a"), ("P3", "b")],
+         [nil, nil, 0, nil, 3, nil]),
+        ([("P1", "a"), ("P2", "a"), ("P1", "b"), ("P3", "a"), ("P3", "a"), ("P1", "b"), ("P2", "a")],
+         [nil, nil, nil, nil, 3, 2, 1]),
+        ([], []),
+    ]
+
+    @Test(arguments: cases)
+    func findsTheFirstRowOfEachKey(_ keys: [(String, String)], _ found: [Int?]) throws {
+        let rows = keys.map { RowKey($0.0, $0.1) }
+        let table = try #require(RowKeyTable(count: rows.count) { rows[$0] })
+        let got = rows.indices.map { i in table.firstOrInsert(rows[i], index: i) { rows[$0] } }
+        #expect(got == found)
+    }
+
+    @Test func aReplacedFirstRowIsTheOneFoundNext() throws {
+        // Row 1 repeats row 0's key and takes its place (as a team's row replaces a schedule
+        // export's); row 2 then finds row 1.
+        let rows = [RowKey("P1", "a"), RowKey("P1", "a"), RowKey("P1", "a")]
+        let table = try #require(RowKeyTable(count: rows.count) { rows[$0] })
+        #expect(table.firstOrInsert(rows[0], index: 0) { rows[$0] } == nil)
+        #expect(table.firstOrInsert(rows[1], index: 1) { rows[$0] } == 0)
+        table.replace(rows[1], with: 1) { rows[$0] }
+        #expect(table.firstOrInsert(rows[2], index: 2) { rows[$0] } == 1)
+    }
+
+    @Test func nonASCIIKeysAreLeftToTheDictionary() {
+        let rows = [RowKey("P1", "a"), RowKey("P\u{E9}", "a")]
+        #expect(RowKeyTable(count: rows.count) { rows[$0] } == nil)
+    }
+}

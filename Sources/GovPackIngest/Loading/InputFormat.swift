@@ -17,15 +17,32 @@ public struct InputFile: Sendable, Hashable {
 
     /// The file name without directory and extension (`PRJ-031` for `teams/x/PRJ-031.xml`).
     public var stem: String {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        guard let dot = name.lastIndex(of: ".") else { return name }
+        let name = self.name
+        guard let dot = name.lastIndex(of: ".") else { return String(name) }
         return String(name[..<dot])
     }
 
     public var fileExtension: String {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        let name = self.name
         guard let dot = name.lastIndex(of: ".") else { return "" }
         return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// The last part of the relative path that is not empty (the whole path when none is), as
+    /// `relativePath.split(separator: "/").last` gives it but without making an array of every
+    /// part: this is asked several times per file (35,000 files at 20,000 projects).
+    var name: Substring {
+        let path = relativePath
+        var end = path.endIndex
+        while end > path.startIndex {
+            let before = path.index(before: end)
+            guard path[before] == "/" else { break }
+            end = before
+        }
+        let part = path[..<end]
+        guard !part.isEmpty else { return path[...] }
+        guard let slash = part.lastIndex(of: "/") else { return part }
+        return part[part.index(after: slash)...]
     }
 }
 

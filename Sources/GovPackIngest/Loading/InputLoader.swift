@@ -35,19 +35,20 @@ public struct InputLoader {
         let clock = ContinuousClock()
         // One order for the whole run, whatever the order of the arguments: by path relative to
         // its input folder (code points), then by the full path for equal relative paths.
-        let all = paths.flatMap { InputWalker.files(under: $0, diagnostics: diagnostics) }.sorted {
-            $0.relativePath != $1.relativePath
-                ? $0.relativePath.unicodeScalars.lexicographicallyPrecedes($1.relativePath.unicodeScalars)
-                : $0.displayPath.unicodeScalars.lexicographicallyPrecedes($1.displayPath.unicodeScalars)
+        let walked = paths.flatMap { InputWalker.filesAndSizes(under: $0, diagnostics: diagnostics) }.sorted {
+            $0.file.relativePath != $1.file.relativePath
+                ? InputWalker.codePointPrecedes($0.file.relativePath, $1.file.relativePath)
+                : InputWalker.codePointPrecedes($0.file.displayPath, $1.file.displayPath)
         }
+        let all = walked.map(\.file)
         let workers = max(1, min(options.workers ?? LoadOptions.defaultWorkers, all.count / 8))
         var portfolio: Portfolio
         var seen: [(file: InputFile, format: String?)] = []
         var rejected: [InputFile] = []
         var stats: [String: FormatStats] = [:]
-        // One stat per file, for the byte counts of the stats, the split between workers and
-        // the builders' row estimates.
-        let sizes = all.map { FileBytes.size($0.path) }
+        // The sizes from the walk's stat of each file, for the byte counts of the stats, the split
+        // between workers and the builders' row estimates.
+        let sizes = walked.map(\.size)
         if workers == 1 {
             let part = readChunk(all[...], sizes: sizes[...], diagnostics: diagnostics)
             portfolio = part.builder.build()
@@ -338,15 +339,36 @@ public struct InputLoader {
     }
 
     private func read(_ file: InputFile, builder: PortfolioBuilder, rejected: inout [InputFile]) -> String? {
-        let head: FileHead
-        do {
-            head = FileHead(bytes: try FileBytes.head(file.path, count: 4096))
-        } catch {
+        func unreadable(_ error: Error) -> String? {
             builder.diagnostics.emit(
                 IngestID.fileUnreadable, .error, "cannot read the file: \(error.localizedDescription)",
                 at: SourceLocation(file: file.displayPath), hint: "check that the file exists and is readable")
             rejected.append(file)
             return nil
+        }
+        // CSV, asked first, claims a file by its name alone: such a file is opened and read once,
+        // instead of once for its head and again in full (an open, a read and a close more per
+        // file: 0.1 s of CPU for the 35,000 files at 20,000 projects).
+        if let first = formats.first, ObjectIdentifier(first) == ObjectIdentifier(CSVFormat.self),
+            CSVFormat.entity(of: file) != nil
+        {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.read(file.path)
+            } catch {
+                return unreadable(error)
+            }
+            let id = builder.addFile(path: file.displayPath, isXML: file.fileExtension == "xml")
+            if !CSVFormat.read(bytes, of: file, fileID: id, into: builder, options: options) {
+                rejected.append(file)
+            }
+            return CSVFormat.name
+        }
+        let head: FileHead
+        do {
+            head = FileHead(bytes: try FileBytes.head(file.path, count: 4096))
+        } catch {
+            return unreadable(error)
         }
         guard let format = formats.first(where: { $0.claims(file, head: head) }) else {
             reportUnclaimed(file, head: head, diagnostics: builder.diagnostics, rejected: &rejected)

@@ -6,6 +6,13 @@ import GovPackCore
 /// link that leads outside the input folder is refused and reported.
 public enum InputWalker {
     public static func files(under argument: String, diagnostics: DiagnosticSink) -> [InputFile] {
+        filesAndSizes(under: argument, diagnostics: diagnostics).map(\.file)
+    }
+
+    /// The files with their sizes in bytes (as `FileBytes.size` gives them), from the `stat` the
+    /// walk makes anyway: the loader needs every size, and a second `stat` per file cost 0.07 s
+    /// of CPU for the 35,000 files at 20,000 projects.
+    static func filesAndSizes(under argument: String, diagnostics: DiagnosticSink) -> [(file: InputFile, size: Int)] {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: argument, isDirectory: &isDir) else {
@@ -16,18 +23,36 @@ public enum InputWalker {
         }
         if !isDir.boolValue {
             let name = (argument as NSString).lastPathComponent
-            return [InputFile(path: argument, displayPath: argument, relativePath: name)]
+            return [(InputFile(path: argument, displayPath: argument, relativePath: name), FileBytes.size(argument))]
         }
         let display = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
         let root = URL(fileURLWithPath: argument).resolvingSymlinksInPath().path
-        var found: [InputFile] = []
+        var found: [(file: InputFile, size: Int)] = []
         var visited: Set<String> = [root]
         walk(root, relative: "", root: root, display: display, into: &found, visited: &visited, diagnostics: diagnostics)
-        return found.sorted { $0.relativePath.unicodeScalars.lexicographicallyPrecedes($1.relativePath.unicodeScalars) }
+        return found.sorted { codePointPrecedes($0.file.relativePath, $1.file.relativePath) }
+    }
+
+    /// Whether `a` comes before `b` in code point order, compared on their UTF-8 bytes: UTF-8
+    /// keeps code point order, and one `memcmp` is far cheaper than decoding both strings scalar
+    /// by scalar (35,000 files are sorted twice at 20,000 projects: 0.08 s of CPU in scalar comparisons).
+    static func codePointPrecedes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let r = memcmp(p, q, common)
+                    if r != 0 { return r < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     private static func walk(
-        _ dir: String, relative: String, root: String, display: String, into found: inout [InputFile],
+        _ dir: String, relative: String, root: String, display: String, into found: inout [(file: InputFile, size: Int)],
         visited: inout Set<String>, diagnostics: DiagnosticSink
     ) {
         let fm = FileManager.default
@@ -51,7 +76,7 @@ public enum InputWalker {
             if !dir.hasSuffix("/"), lstat(path, &st) == 0 {
                 let type = st.st_mode & S_IFMT
                 if type == S_IFREG {
-                    found.append(InputFile(path: path, displayPath: shown, relativePath: rel))
+                    found.append((InputFile(path: path, displayPath: shown, relativePath: rel), Int(st.st_size)))
                     continue
                 }
                 if type == S_IFDIR {
@@ -82,7 +107,7 @@ public enum InputWalker {
                 walk(resolved, relative: rel, root: root, display: display, into: &found, visited: &visited,
                      diagnostics: diagnostics)
             } else if stat(resolved, &st) == 0, st.st_mode & S_IFMT == S_IFREG {
-                found.append(InputFile(path: resolved, displayPath: shown, relativePath: rel))
+                found.append((InputFile(path: resolved, displayPath: shown, relativePath: rel), Int(st.st_size)))
             } else {
                 // A named pipe would block the run on open; a device could be read without end.
                 diagnostics.emit(

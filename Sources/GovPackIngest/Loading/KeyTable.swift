@@ -76,13 +76,28 @@ enum KeyHash {
 /// The first row of each key, for an entity whose key strings are all ASCII.
 ///
 /// Rows are grouped by the key's first part (the project id, for most entities), and each group
-/// gets its own small open-addressing region sized for its rows. Rows arrive grouped by project,
-/// so consecutive lookups stay in one small region instead of missing the cache all over one
-/// big table. Each slot is one word, `(row + 1) << 32 | hash tag`, 0 when empty.
+/// gets a small open-addressing region sized for its rows. Rows arrive grouped by project, so
+/// consecutive lookups stay in one small region instead of missing the cache all over one big
+/// table. Each slot is one word, `(row + 1) << 32 | hash tag`, 0 when empty.
+///
+/// A group whose rows are one run (the usual case: a project's rows of an entity come from one
+/// file) is done with before the next group starts, so all such groups share one region, cleared
+/// when the next one begins. Only groups met again after another group (a project's rows in two
+/// files) keep regions of their own. A region per group was 16-32 bytes per row, written once
+/// and thrown away: at 20,000 projects about 80 MB of new memory for the assignments alone, whose
+/// first touch (the kernel zeroing pages) cost more than the lookups.
+///
+/// Rows must be given to `firstOrInsert` in increasing index order (each row once).
 final class RowKeyTable {
+    /// The regions of the groups whose rows are not one run.
     private let slots: UnsafeMutablePointer<UInt64>
     private let slotCount: Int
-    /// Per row: its group. Per group: where its region starts and its size - 1.
+    /// The region shared by the groups whose rows are one run, and the group now in it.
+    private let shared: UnsafeMutablePointer<UInt64>
+    private let sharedCount: Int
+    private var sharedGroup = -1
+    /// Per row: its group. Per group: where its region starts in `slots` (-1: the shared region)
+    /// and its size - 1.
     private var group: [Int32]
     private var regionStart: [Int] = []
     private var regionMask: [Int] = []
@@ -95,6 +110,8 @@ final class RowKeyTable {
         var groupRow: [Int] = []  // a row of each group, to compare first strings
         var groupHash: [UInt64] = []
         var counts: [Int] = []
+        /// Per group: whether its rows are more than one run (it was met again after another).
+        var split: [Bool] = []
         var size = 64
         var table = [Int32](repeating: -1, count: size)
         var last = -1
@@ -118,12 +135,16 @@ final class RowKeyTable {
                 }
                 j = (j + 1) & (size - 1)
             }
-            if g < 0 {
+            if g >= 0 {
+                // Another group came in between (equal first strings take the branch above).
+                split[g] = true
+            } else {
                 g = counts.count
                 table[j] = Int32(g)
                 groupRow.append(i)
                 groupHash.append(h)
                 counts.append(0)
+                split.append(false)
                 if counts.count * 2 > size {
                     size *= 2
                     table = [Int32](repeating: -1, count: size)
@@ -140,21 +161,47 @@ final class RowKeyTable {
             lastA = k.a
         }
         var total = 0
+        var largestShared = 0
         regionStart.reserveCapacity(counts.count)
         regionMask.reserveCapacity(counts.count)
-        for c in counts {
+        for (g, c) in counts.enumerated() {
             var r = 4
             while r < c * 2 { r <<= 1 }
-            regionStart.append(total)
             regionMask.append(r - 1)
-            total += r
+            if split[g] {
+                regionStart.append(total)
+                total += r
+            } else {
+                regionStart.append(-1)
+                largestShared = max(largestShared, r)
+            }
         }
         slotCount = max(total, 1)
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: 0, count: slotCount)
+        sharedCount = max(largestShared, 1)
+        shared = .allocate(capacity: sharedCount)
+        shared.initialize(repeating: 0, count: sharedCount)
     }
 
-    deinit { slots.deallocate() }
+    deinit {
+        slots.deallocate()
+        shared.deallocate()
+    }
+
+    /// The region of row `index`'s group; the shared one is cleared when a new group takes it.
+    @inline(__always)
+    private func region(_ index: Int) -> (base: UnsafeMutablePointer<UInt64>, mask: Int) {
+        let g = Int(group[index])
+        let mask = regionMask[g]
+        let start = regionStart[g]
+        if start >= 0 { return (slots + start, mask) }
+        if g != sharedGroup {
+            shared.update(repeating: 0, count: mask + 1)
+            sharedGroup = g
+        }
+        return (shared, mask)
+    }
 
     @inline(__always)
     private static func hash(_ k: RowKey) -> UInt64 {
@@ -165,16 +212,14 @@ final class RowKeyTable {
     /// none, records `index` as that key's first row and returns nil.
     @inline(__always)
     func firstOrInsert(_ key: RowKey, index: Int, keyAt: (Int) -> RowKey) -> Int? {
-        let g = Int(group[index])
-        let base = regionStart[g]
-        let mask = regionMask[g]
+        let (slots, mask) = region(index)
         let h = Self.hash(key)
         let tag = h >> 32
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let s = slots[base + i]
+            let s = slots[i]
             if s == 0 {
-                slots[base + i] = UInt64(index + 1) << 32 | tag
+                slots[i] = UInt64(index + 1) << 32 | tag
                 return nil
             }
             if s & 0xFFFF_FFFF == tag {
@@ -185,18 +230,17 @@ final class RowKeyTable {
         }
     }
 
-    /// Makes row `index` the first row of its key (which is already in the table).
+    /// Makes row `index` the first row of its key (which is already in the table), right after
+    /// `firstOrInsert` found that key for `index`.
     func replace(_ key: RowKey, with index: Int, keyAt: (Int) -> RowKey) {
-        let g = Int(group[index])
-        let base = regionStart[g]
-        let mask = regionMask[g]
+        let (slots, mask) = region(index)
         let h = Self.hash(key)
         let tag = h >> 32
         var i = Int(truncatingIfNeeded: h) & mask
-        while slots[base + i] != 0 {
-            let s = slots[base + i]
+        while slots[i] != 0 {
+            let s = slots[i]
             if s & 0xFFFF_FFFF == tag && keyAt(Int(s >> 32) - 1) == key {
-                slots[base + i] = UInt64(index + 1) << 32 | tag
+                slots[i] = UInt64(index + 1) << 32 | tag
                 return
             }
             i = (i + 1) & mask

@@ -10,12 +10,11 @@ public enum CSVFormat: InputFormat {
 
     /// The entity a file holds, by its name (`risks.csv`); nil for other names.
     public static func entity(of file: InputFile) -> Entity? {
-        let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
-        return Entity(fileName: name)
+        Entity(fileName: String(file.name))
     }
 
     public static func read(_ file: InputFile, fileID: UInt32, into builder: PortfolioBuilder, options: LoadOptions) -> Bool {
-        guard let entity = entity(of: file) else { return false }
+        guard entity(of: file) != nil else { return false }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(file.path)
@@ -25,6 +24,15 @@ public enum CSVFormat: InputFormat {
                 at: SourceLocation(file: file.displayPath))
             return false
         }
+        return read(bytes, of: file, fileID: fileID, into: builder, options: options)
+    }
+
+    /// Reads a file whose bytes the caller has read already (the loader, which then needs no
+    /// separate look at the file's head).
+    static func read(
+        _ bytes: [UInt8], of file: InputFile, fileID: UInt32, into builder: PortfolioBuilder, options: LoadOptions
+    ) -> Bool {
+        guard let entity = entity(of: file) else { return false }
         builder.reserveRows(entity, lines: lineCount(bytes), fileBytes: bytes.count)
         let mappings = options.columnMappings.filter { $0.entity == entity && $0.applies(to: file) }
         // The header's slots, in a plain buffer for the per-row calls.
