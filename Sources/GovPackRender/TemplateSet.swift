@@ -443,12 +443,27 @@ struct NameChecker {
     }
 
     /// A value on the checker's stack, sorted by kind once when pushed rather than cast again
-    /// for every name looked up through it (a one-pager looks up about 300).
-    enum Frame {
-        case dict([String: Any])
-        case rows(Rows)
-        case unknown
-        case other(Any)
+    /// for every name looked up through it (a one-pager looks up about 300). A struct, so that
+    /// a lookup reads `stack[i].dict` in place: binding an enum's payload copied the frame.
+    struct Frame {
+        enum Kind { case dict, rows, unknown, other }
+        var kind: Kind
+        var dict: [String: Any] = [:]
+        /// A list's rows (`Rows`).
+        var rows: [[String: Any]] = []
+        var other: Any = ()
+
+        static func dict(_ d: [String: Any]) -> Frame { Frame(kind: .dict, dict: d) }
+        static func rows(_ r: Rows) -> Frame { Frame(kind: .rows, rows: r.rows) }
+        static var unknown: Frame { Frame(kind: .unknown) }
+        static func other(_ v: Any) -> Frame { Frame(kind: .other, other: v) }
+
+        init(kind: Kind, dict: [String: Any] = [:], rows: [[String: Any]] = [], other: Any = ()) {
+            self.kind = kind
+            self.dict = dict
+            self.rows = rows
+            self.other = other
+        }
 
         init(_ v: Any) {
             let t = ObjectIdentifier(type(of: v))
@@ -478,18 +493,15 @@ struct NameChecker {
         }
 
         var value: Any {
-            switch self {
-            case .dict(let d): d
-            case .rows(let r): r
+            switch kind {
+            case .dict: dict
+            case .rows: Rows(rows: rows)
             case .unknown: Unknown()
-            case .other(let v): v
+            case .other: other
             }
         }
 
-        var isUnknown: Bool {
-            if case .unknown = self { return true }
-            return false
-        }
+        var isUnknown: Bool { kind == .unknown }
     }
 
     mutating func check(key: String, display: String) throws {
@@ -577,11 +589,15 @@ struct NameChecker {
         let first = parts[0]
         var i = stack.count - 1
         while i >= 0 {
-            switch stack[i] {
-            case .dict(let d):
-                if d.index(forKey: first) != nil { return true }
-            case .rows(let rows):
-                for r in rows.rows where r.index(forKey: first) != nil { return true }
+            switch stack[i].kind {
+            case .dict:
+                if stack[i].dict.index(forKey: first) != nil { return true }
+            case .rows:
+                var j = 0
+                while j < stack[i].rows.count {
+                    if stack[i].rows[j].index(forKey: first) != nil { return true }
+                    j += 1
+                }
             case .unknown:
                 return true
             case .other:
@@ -629,12 +645,17 @@ struct NameChecker {
     struct Rows {
         let rows: [[String: Any]]
 
-        subscript(key: String) -> Any? {
+        subscript(key: String) -> Any? { Self.lookup(key, in: rows) }
+
+        static func lookup(_ key: String, in rows: [[String: Any]]) -> Any? {
             var last: Any? = nil
-            for r in rows {
-                guard let v = r[key] else { continue }
-                if !NameChecker.isEmptyList(v) { return v }
-                last = v
+            var j = 0
+            while j < rows.count {
+                if let v = rows[j][key] {
+                    if !NameChecker.isEmptyList(v) { return v }
+                    last = v
+                }
+                j += 1
             }
             return last
         }
@@ -662,14 +683,14 @@ struct NameChecker {
         var i = stack.count
         search: while i > 0 {
             i -= 1
-            switch stack[i] {
-            case .dict(let d):
-                if let v = d[first] {
+            switch stack[i].kind {
+            case .dict:
+                if let v = stack[i].dict[first] {
                     found = v
                     break search
                 }
-            case .rows(let rows):
-                if let v = rows[first] {
+            case .rows:
+                if let v = Rows.lookup(first, in: stack[i].rows) {
                     found = v
                     break search
                 }
