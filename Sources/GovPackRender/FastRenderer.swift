@@ -18,17 +18,20 @@ struct FastRenderer {
     private var depth = 0
 
     /// A value pushed by a section. Only dictionaries have names; the rest are plain values
-    /// (swift-mustache's `Mirror` finds no labelled children in them).
-    private enum Frame {
-        case dict([String: Any])
-        case plain(Any)
+    /// (swift-mustache's `Mirror` finds no labelled children in them). A struct rather than an
+    /// enum so that a lookup reads `stack[i].names` in place: binding an enum's payload copied
+    /// the frame (a retain and a release per frame searched).
+    private struct Frame {
+        /// The dictionary's names; empty for a plain value (an empty dictionary's lookup does
+        /// not even hash the key).
+        var names: [String: Any]
+        /// The plain value, nil for a dictionary.
+        var plain: Any?
 
-        var value: Any {
-            switch self {
-            case .dict(let d): d
-            case .plain(let v): v
-            }
-        }
+        static func dict(_ d: [String: Any]) -> Frame { Frame(names: d, plain: nil) }
+        static func plain(_ v: Any) -> Frame { Frame(names: [:], plain: v) }
+
+        var value: Any { plain ?? names }
     }
 
     /// A value sorted by its exact type.
@@ -123,7 +126,7 @@ struct FastRenderer {
         case .contentType:
             escape = op.escape
         case .escaped, .raw:
-            guard let v = try lookup(t.names[op.a]) else { break }
+            guard let v = try lookup(t, op.a) else { break }
             switch try Self.classify(v) {
             case .string(let s):
                 if op.code == .escaped { append(s, escape) } else { out.append(contentsOf: s.utf8) }
@@ -139,7 +142,7 @@ struct FastRenderer {
             }
         case .section:
             let body = i + 1, end = op.b
-            guard let v = try lookup(t.names[op.a]) else { return end }
+            guard let v = try lookup(t, op.a) else { return end }
             switch try Self.classify(v) {
             case .bool(let b):
                 if b { try render(t, body, end, escape: escape, indent: indent) }
@@ -157,7 +160,7 @@ struct FastRenderer {
             return end
         case .inverted:
             let body = i + 1, end = op.b
-            guard let v = try lookup(t.names[op.a]) else {
+            guard let v = try lookup(t, op.a) else {
                 try render(t, body, end, escape: escape, indent: indent)
                 return end
             }
@@ -198,23 +201,24 @@ struct FastRenderer {
         return .plain(v)
     }
 
-    /// swift-mustache's `getChild` for our values: nil where it finds nothing.
-    private func lookup(_ name: CompiledTemplate.Name) throws -> Any? {
-        switch name.kind {
+    /// swift-mustache's `getChild` for our values: nil where it finds nothing. The name is read
+    /// in place in `t.names` (a copy of it retained its parts).
+    private func lookup(_ t: CompiledTemplate, _ k: Int) throws -> Any? {
+        switch t.names[k].kind {
         case .top:
             return stack.last?.value
         case .topOnly:
             guard let top = stack.last else { return nil }
-            return try descend(top.value, name.parts[...])
+            return try descend(top.value, t.names[k].parts[...])
         case .stack:
-            guard let first = name.first else { return stack.last?.value }
+            guard let first = t.names[k].first else { return stack.last?.value }
             // By index, not `reversed()`: that copied (and retained) every frame it passed.
             var i = stack.count - 1
             while i >= 0 {
-                // A `.plain` frame was sorted when pushed: a String, number, Bool or list, which
+                // A plain frame was sorted when pushed: a String, number, Bool or list, which
                 // has no names.
-                if case .dict(let d) = stack[i], let v = d[first] {
-                    return name.parts.count == 1 ? v : try descend(v, name.parts.dropFirst())
+                if let v = stack[i].names[first] {
+                    return t.names[k].parts.count == 1 ? v : try descend(v, t.names[k].parts.dropFirst())
                 }
                 i -= 1
             }

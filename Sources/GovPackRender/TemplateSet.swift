@@ -46,8 +46,9 @@ struct HTMLContentTypeFast: MustacheContentType {
     /// Appends `text` escaped as `escape` does, straight into `out`: no String is made for the
     /// escaped text (the fast renderer's files are bytes).
     static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        let done = text.withUTF8 { u -> Bool in
+        // A native String's bytes are read where they are; `withUTF8` wanted a mutable copy (a
+        // retain and a release per value).
+        let done = text.utf8.withContiguousStorageIfAvailable { u -> Bool in
             var special = false
             var ascii = true
             for b in u {
@@ -74,7 +75,15 @@ struct HTMLContentTypeFast: MustacheContentType {
             }
             return true
         }
-        if !done { out.append(contentsOf: characterWise(text).utf8) }
+        switch done {
+        case true?: return
+        case false?: out.append(contentsOf: characterWise(text).utf8)
+        case nil:
+            // Not contiguous (a bridged string): the same work on a contiguous copy.
+            var copy = text
+            copy.makeContiguousUTF8()
+            append(copy, to: &out)
+        }
     }
 
     /// Mustache's algorithm, for text beyond ASCII: a `<` that a combining mark follows is part
@@ -351,10 +360,15 @@ struct CheckPlan: Sendable {
         var code: Code
         /// The tag in `tags` (its line, column and name).
         var tag: Int
+        /// name, inverted: the name is one part (not `.`), found by `NameChecker.exists(first)`
+        /// from `firsts[tag]` alone, without reading (and retaining) the tag's parts.
+        var single = false
     }
 
     var ops: [Op] = []
     var tags: [Tag]
+    /// Each tag's first name part ("" for none).
+    var firsts: [String]
     /// fail: what it says.
     var failure = ""
     /// partial: the display name of the partial it enters, by the tag's index.
@@ -362,6 +376,7 @@ struct CheckPlan: Sendable {
 
     init(tags: [Tag], format: OutputFormat, sources: [String: TemplateSet.Source]) {
         self.tags = tags
+        firsts = tags.map { $0.parts.first ?? "" }
         var open: [String] = []
         func fail(_ k: Int, _ m: String) {
             ops.append(Op(code: .fail, tag: k))
@@ -387,10 +402,11 @@ struct CheckPlan: Sendable {
                     fail(k, "'\(t.name)' is written unescaped; only chart SVG (names ending in 'svg') may be")
                     break walk
                 }
+                let single = t.parts.count == 1 && t.name != "."
                 switch t.kind {
                 case .section: ops.append(Op(code: .section, tag: k))
-                case .inverted: ops.append(Op(code: .inverted, tag: k))
-                default: ops.append(Op(code: .name, tag: k))
+                case .inverted: ops.append(Op(code: .inverted, tag: k, single: single))
+                default: ops.append(Op(code: .name, tag: k, single: single))
                 }
                 if t.kind == .section || t.kind == .inverted { open.append(t.name) }
             case .close:
@@ -443,12 +459,27 @@ struct NameChecker {
     }
 
     /// A value on the checker's stack, sorted by kind once when pushed rather than cast again
-    /// for every name looked up through it (a one-pager looks up about 300).
-    enum Frame {
-        case dict([String: Any])
-        case rows(Rows)
-        case unknown
-        case other(Any)
+    /// for every name looked up through it (a one-pager looks up about 300). A struct, so that
+    /// a lookup reads `stack[i].dict` in place: binding an enum's payload copied the frame.
+    struct Frame {
+        enum Kind { case dict, rows, unknown, other }
+        var kind: Kind
+        var dict: [String: Any] = [:]
+        /// A list's rows (`Rows`).
+        var rows: [[String: Any]] = []
+        var other: Any = ()
+
+        static func dict(_ d: [String: Any]) -> Frame { Frame(kind: .dict, dict: d) }
+        static func rows(_ r: Rows) -> Frame { Frame(kind: .rows, rows: r.rows) }
+        static var unknown: Frame { Frame(kind: .unknown) }
+        static func other(_ v: Any) -> Frame { Frame(kind: .other, other: v) }
+
+        init(kind: Kind, dict: [String: Any] = [:], rows: [[String: Any]] = [], other: Any = ()) {
+            self.kind = kind
+            self.dict = dict
+            self.rows = rows
+            self.other = other
+        }
 
         init(_ v: Any) {
             let t = ObjectIdentifier(type(of: v))
@@ -478,18 +509,15 @@ struct NameChecker {
         }
 
         var value: Any {
-            switch self {
-            case .dict(let d): d
-            case .rows(let r): r
+            switch kind {
+            case .dict: dict
+            case .rows: Rows(rows: rows)
             case .unknown: Unknown()
-            case .other(let v): v
+            case .other: other
             }
         }
 
-        var isUnknown: Bool {
-            if case .unknown = self { return true }
-            return false
-        }
+        var isUnknown: Bool { kind == .unknown }
     }
 
     mutating func check(key: String, display: String) throws {
@@ -520,7 +548,8 @@ struct NameChecker {
                 }
             case .name:
                 if !lenient {
-                    guard Self.exists(plan.tags[op.tag].parts, name: plan.tags[op.tag].name, in: frames) else {
+                    guard op.single ? Self.exists(plan.firsts[op.tag], in: frames)
+                        : Self.resolve(plan.tags[op.tag].name, parts: plan.tags[op.tag].parts, in: frames) != nil else {
                         throw unknown(plan, op, display)
                     }
                     if recording { record(plan, op, display) }
@@ -543,7 +572,8 @@ struct NameChecker {
                 }
             case .inverted:
                 if !lenient {
-                    guard Self.exists(plan.tags[op.tag].parts, name: plan.tags[op.tag].name, in: frames) else {
+                    guard op.single ? Self.exists(plan.firsts[op.tag], in: frames)
+                        : Self.resolve(plan.tags[op.tag].name, parts: plan.tags[op.tag].parts, in: frames) != nil else {
                         throw unknown(plan, op, display)
                     }
                     if recording { record(plan, op, display) }
@@ -570,18 +600,20 @@ struct NameChecker {
         checked.insert("\(display):\(t.line):\(t.column)")
     }
 
-    /// Whether `resolve` finds a value, without copying it out: a name of one part needs only
-    /// to be a key of the first frame that has it.
-    static func exists(_ parts: [String], name: String, in stack: [Frame]) -> Bool {
-        guard parts.count == 1, name != "." else { return resolve(name, parts: parts, in: stack) != nil }
-        let first = parts[0]
+    /// Whether `resolve` finds a value for a name of one part `first` (not `.`), without
+    /// copying it out: it needs only to be a key of the first frame that has it.
+    static func exists(_ first: String, in stack: [Frame]) -> Bool {
         var i = stack.count - 1
         while i >= 0 {
-            switch stack[i] {
-            case .dict(let d):
-                if d.index(forKey: first) != nil { return true }
-            case .rows(let rows):
-                for r in rows.rows where r.index(forKey: first) != nil { return true }
+            switch stack[i].kind {
+            case .dict:
+                if stack[i].dict.index(forKey: first) != nil { return true }
+            case .rows:
+                var j = 0
+                while j < stack[i].rows.count {
+                    if stack[i].rows[j].index(forKey: first) != nil { return true }
+                    j += 1
+                }
             case .unknown:
                 return true
             case .other:
@@ -629,12 +661,17 @@ struct NameChecker {
     struct Rows {
         let rows: [[String: Any]]
 
-        subscript(key: String) -> Any? {
+        subscript(key: String) -> Any? { Self.lookup(key, in: rows) }
+
+        static func lookup(_ key: String, in rows: [[String: Any]]) -> Any? {
             var last: Any? = nil
-            for r in rows {
-                guard let v = r[key] else { continue }
-                if !NameChecker.isEmptyList(v) { return v }
-                last = v
+            var j = 0
+            while j < rows.count {
+                if let v = rows[j][key] {
+                    if !NameChecker.isEmptyList(v) { return v }
+                    last = v
+                }
+                j += 1
             }
             return last
         }
@@ -662,14 +699,14 @@ struct NameChecker {
         var i = stack.count
         search: while i > 0 {
             i -= 1
-            switch stack[i] {
-            case .dict(let d):
-                if let v = d[first] {
+            switch stack[i].kind {
+            case .dict:
+                if let v = stack[i].dict[first] {
                     found = v
                     break search
                 }
-            case .rows(let rows):
-                if let v = rows[first] {
+            case .rows:
+                if let v = Rows.lookup(first, in: stack[i].rows) {
                     found = v
                     break search
                 }
