@@ -107,10 +107,16 @@ extension ViewModel {
         c["periods"] = periods.map { ["period": $0.description] as Model }
         // Planned hours by person and period.
         let first = periods.first?.index ?? 0, last = periods.last?.index ?? 0
-        var hours: [String: [Int32: Decimal]] = [:]
-        for a in input.portfolio.assignments where a.period.index >= first && a.period.index <= last && metricsByID[a.projectID] != nil {
-            hours[a.personID, default: [:]][a.period.index, default: 0] += a.plannedHours
+        // Summed as integers (Decimal's `+=` was most of this report at 20k), rows read in place
+        // and projects looked up without copying their metrics out.
+        var sums: [String: [Int32: ExactDecimalSum]] = [:]
+        let rows = input.portfolio.assignments
+        for i in rows.indices {
+            let k = rows[i].period.index
+            guard k >= first, k <= last, metricsByID.index(forKey: rows[i].projectID) != nil else { continue }
+            sums[rows[i].personID, default: [:]][k, default: ExactDecimalSum()].add(rows[i].plannedHours)
         }
+        let hours = sums
         let metricsByPerson = Dictionary(m.people.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = hours.keys.sorted { a, b in
             let oa = metricsByPerson[a]?.overAllocated == true, ob = metricsByPerson[b]?.overAllocated == true
@@ -122,7 +128,7 @@ extension ViewModel {
             return [
                 "person": personName(id), "capacity": Transforms.hours(cap),
                 "cells": periods.map { p -> Model in
-                    let h = hours[id]?[p.index] ?? 0
+                    let h = hours[id]?[p.index]?.value ?? 0
                     let pct = cap > 0 ? Charts.dbl(h * 100 / cap) : nil
                     let css = pct.map { $0 > 100 ? "util-over" : $0 >= 85 ? "util-high" : $0 > 0 ? "util-ok" : "util-none" } ?? "util-none"
                     return ["text": h == 0 ? "–" : Transforms.percent(pct), "css": css, "over": (pct ?? 0) > 100]
@@ -329,5 +335,41 @@ extension ViewModel {
         }
         c["hasLessons"] = !lessons.isEmpty
         return c
+    }
+}
+
+/// An exact running sum of decimals: an Int128 count of millionths while every term has at most
+/// six decimals and a significand within 64 bits (planned hours always do), else Decimal's own
+/// addition from then on. Decimal's addition is exact on such sums too, so `value` is the
+/// value the Decimal sum would have.
+struct ExactDecimalSum {
+    private var millionths: Int128 = 0
+    private var slow: Decimal?
+
+    mutating func add(_ d: Decimal) {
+        if slow == nil, let units = Self.millionths(d) {
+            let (r, o) = millionths.addingReportingOverflow(units)
+            if !o {
+                millionths = r
+                return
+            }
+        }
+        slow = value + d
+    }
+
+    var value: Decimal {
+        if let slow { return slow }
+        let magnitude = millionths.magnitude
+        guard magnitude <= UInt128(UInt64.max) else { return Decimal(string: "\(millionths)e-6") ?? 0 }
+        return Decimal(sign: millionths < 0 ? .minus : .plus, exponent: -6, significand: Decimal(UInt64(magnitude)))
+    }
+
+    /// `d` x 10^6 when that is an integer that fits with room to add.
+    static func millionths(_ d: Decimal) -> Int128? {
+        guard Transforms.decimalLayoutVerified, let p = Transforms.rawParts(d), p.mantissa <= UInt128(UInt64.max),
+              p.exponent >= -6, p.exponent <= 12 else { return nil }
+        // At most 1.9e19 x 1e18 < 2^126.
+        let v = Int128(UInt64(p.mantissa)) * Int128(Digits.powers[p.exponent + 6])
+        return p.negative ? -v : v
     }
 }
