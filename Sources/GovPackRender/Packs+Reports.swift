@@ -10,12 +10,14 @@ extension ViewModel {
     func portfolioDashboard() -> Model {
         let base = ""
         var c = common(.portfolio, title: "Portfolio dashboard", base: base)
-        let ranked = m.rankedProjects.map { projectRow($0, base: base) }
+        // A computed property that filters and sorts every project: asked once.
+        let rankedProjects = m.rankedProjects
+        let ranked = rankedProjects.map { projectRow($0, base: base) }
         c["ranking"] = ranked
         c["hasRanking"] = !ranked.isEmpty
         c["evm"] = headline(m.portfolio.evm)
         // Strategic score against cost (BAC), as bars sorted by score.
-        let scored = m.rankedProjects.compactMap { p -> (ProjectMetrics, Int)? in
+        let scored = rankedProjects.compactMap { p -> (ProjectMetrics, Int)? in
             projects[p.projectID]?.strategicScore.map { (p, $0) }
         }
         c["alignmentSvg"] = Charts.scatter(scored.map {
@@ -107,16 +109,24 @@ extension ViewModel {
         c["periods"] = periods.map { ["period": $0.description] as Model }
         // Planned hours by person and period.
         let first = periods.first?.index ?? 0, last = periods.last?.index ?? 0
-        // Summed as integers (Decimal's `+=` was most of this report at 20k), rows read in place
-        // and projects looked up without copying their metrics out.
-        var sums: [String: [Int32: ExactDecimalSum]] = [:]
+        // Summed as integers (Decimal's `+=` was most of this report at 20k) in one slot per
+        // period of the window, rows read in place, and a project looked up once per run of its
+        // rows (they arrive grouped by project) without copying its metrics out.
+        let span = Int(last) - Int(first) + 1
+        var hours: [String: [ExactDecimalSum]] = [:]
         let rows = input.portfolio.assignments
+        var lastProject: String?, lastKnown = false
         for i in rows.indices {
             let k = rows[i].period.index
-            guard k >= first, k <= last, metricsByID.index(forKey: rows[i].projectID) != nil else { continue }
-            sums[rows[i].personID, default: [:]][k, default: ExactDecimalSum()].add(rows[i].plannedHours)
+            guard k >= first, k <= last else { continue }
+            if rows[i].projectID != lastProject {
+                lastProject = rows[i].projectID
+                lastKnown = metricsByID.index(forKey: rows[i].projectID) != nil
+            }
+            guard lastKnown else { continue }
+            hours[rows[i].personID, default: Array(repeating: ExactDecimalSum(), count: span)][Int(k) - Int(first)]
+                .add(rows[i].plannedHours)
         }
-        let hours = sums
         let metricsByPerson = Dictionary(m.people.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = hours.keys.sorted { a, b in
             let oa = metricsByPerson[a]?.overAllocated == true, ob = metricsByPerson[b]?.overAllocated == true
@@ -128,7 +138,7 @@ extension ViewModel {
             return [
                 "person": personName(id), "capacity": Transforms.hours(cap),
                 "cells": periods.map { p -> Model in
-                    let h = hours[id]?[p.index]?.value ?? 0
+                    let h = hours[id]?[Int(p.index) - Int(first)].value ?? 0
                     let pct = cap > 0 ? Charts.dbl(h * 100 / cap) : nil
                     let css = pct.map { $0 > 100 ? "util-over" : $0 >= 85 ? "util-high" : $0 > 0 ? "util-ok" : "util-none" } ?? "util-none"
                     return ["text": h == 0 ? "–" : Transforms.percent(pct), "css": css, "over": (pct ?? 0) > 100]

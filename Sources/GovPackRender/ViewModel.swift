@@ -219,33 +219,59 @@ struct ViewModel {
 
     func projectRow(_ p: ProjectMetrics, base: String) -> Model {
         let row = projects[p.projectID]
-        return [
-            "id": p.projectID, "name": p.name, "href": projectHref(p.projectID, base: base),
-            "programme": p.programID ?? "–", "stage": p.stage.rawValue,
-            "manager": personName(row?.manager), "sponsor": personName(row?.sponsor),
-            "rag": rag(p.ragDerived), "ragReported": rag(p.ragReported), "evmSignal": rag(p.evmSignal),
-            "watermelon": p.watermelon,
-            "bac": Transforms.money(p.evm.bac), "pv": Transforms.money(p.evm.pv), "ev": Transforms.money(p.evm.ev),
-            "ac": Transforms.money(p.evm.ac), "cv": Transforms.money(p.evm.cv), "sv": Transforms.money(p.evm.sv),
-            "cpi": Transforms.ratio(p.evm.cpi), "spi": Transforms.ratio(p.evm.spi), "eac": Transforms.money(p.evm.eac),
-            "etc": Transforms.money(p.evm.etc), "vac": Transforms.money(p.evm.vac), "tcpi": Transforms.ratio(p.evm.tcpi),
-            "openRisks": Transforms.count(p.risks.openRisks), "criticalRisks": Transforms.count(p.risks.criticalRisks),
-            "exposure": Transforms.count(p.risks.exposure), "escalationDue": Transforms.count(p.risks.escalationDue),
-            "openIssues": Transforms.count(p.issues.open), "overdueIssues": Transforms.count(p.issues.overdue),
-            "milestonesDue": Transforms.count(p.schedule.milestonesDue),
-            "milestonesOnTime": Transforms.percent(p.schedule.milestonesOnTimePct),
-            "maxSlip": Transforms.days(p.schedule.maxSlipDays), "endSlip": Transforms.days(p.forecastEndSlipDays),
-            "gateCompliance": Transforms.percent(p.gates.compliancePct),
-            "benefitRealisation": Transforms.percent(p.benefitRealisationPct),
-            "compliance": Transforms.percent(p.complianceScore),
-            "errors": Transforms.count(p.errors), "warnings": Transforms.count(p.warnings),
-            "rank": Transforms.count(p.priorityRank), "daysSinceUpdate": Transforms.count(p.daysSinceUpdate),
-            "stale": p.stale, "lastUpdated": Transforms.date(row?.lastUpdated),
-            "percentComplete": row?.percentComplete.map { Transforms.hours($0) + "%" } ?? Transforms.missing,
-            "strategicScore": Transforms.count(row?.strategicScore), "priority": Transforms.count(row?.priority),
-            "statusSummary": row?.statusSummary ?? "–",
-            "baselineEnd": Transforms.date(row?.baselineEndDate), "forecastEnd": Transforms.date(row?.forecastEndDate),
-        ]
+        // Set key by key into a dictionary with room for the keys callers add (`trend`,
+        // `trendSvg`, `findings`, `programmeHref`, `hasProgramme`): the literal was sized for its
+        // own 48, so adding one re-hashed every key (a fifth of a steering member's row).
+        var r = Model(minimumCapacity: 54)
+        r["id"] = p.projectID
+        r["name"] = p.name
+        r["href"] = projectHref(p.projectID, base: base)
+        r["programme"] = p.programID ?? "–"
+        r["stage"] = p.stage.rawValue
+        r["manager"] = personName(row?.manager)
+        r["sponsor"] = personName(row?.sponsor)
+        r["rag"] = rag(p.ragDerived)
+        r["ragReported"] = rag(p.ragReported)
+        r["evmSignal"] = rag(p.evmSignal)
+        r["watermelon"] = p.watermelon
+        r["bac"] = Transforms.money(p.evm.bac)
+        r["pv"] = Transforms.money(p.evm.pv)
+        r["ev"] = Transforms.money(p.evm.ev)
+        r["ac"] = Transforms.money(p.evm.ac)
+        r["cv"] = Transforms.money(p.evm.cv)
+        r["sv"] = Transforms.money(p.evm.sv)
+        r["cpi"] = Transforms.ratio(p.evm.cpi)
+        r["spi"] = Transforms.ratio(p.evm.spi)
+        r["eac"] = Transforms.money(p.evm.eac)
+        r["etc"] = Transforms.money(p.evm.etc)
+        r["vac"] = Transforms.money(p.evm.vac)
+        r["tcpi"] = Transforms.ratio(p.evm.tcpi)
+        r["openRisks"] = Transforms.count(p.risks.openRisks)
+        r["criticalRisks"] = Transforms.count(p.risks.criticalRisks)
+        r["exposure"] = Transforms.count(p.risks.exposure)
+        r["escalationDue"] = Transforms.count(p.risks.escalationDue)
+        r["openIssues"] = Transforms.count(p.issues.open)
+        r["overdueIssues"] = Transforms.count(p.issues.overdue)
+        r["milestonesDue"] = Transforms.count(p.schedule.milestonesDue)
+        r["milestonesOnTime"] = Transforms.percent(p.schedule.milestonesOnTimePct)
+        r["maxSlip"] = Transforms.days(p.schedule.maxSlipDays)
+        r["endSlip"] = Transforms.days(p.forecastEndSlipDays)
+        r["gateCompliance"] = Transforms.percent(p.gates.compliancePct)
+        r["benefitRealisation"] = Transforms.percent(p.benefitRealisationPct)
+        r["compliance"] = Transforms.percent(p.complianceScore)
+        r["errors"] = Transforms.count(p.errors)
+        r["warnings"] = Transforms.count(p.warnings)
+        r["rank"] = Transforms.count(p.priorityRank)
+        r["daysSinceUpdate"] = Transforms.count(p.daysSinceUpdate)
+        r["stale"] = p.stale
+        r["lastUpdated"] = Transforms.date(row?.lastUpdated)
+        r["percentComplete"] = row?.percentComplete.map { Transforms.hours($0) + "%" } ?? Transforms.missing
+        r["strategicScore"] = Transforms.count(row?.strategicScore)
+        r["priority"] = Transforms.count(row?.priority)
+        r["statusSummary"] = row?.statusSummary ?? "–"
+        r["baselineEnd"] = Transforms.date(row?.baselineEndDate)
+        r["forecastEnd"] = Transforms.date(row?.forecastEndDate)
+        return r
     }
 
     func personName(_ id: String?) -> String {
