@@ -109,11 +109,13 @@ extension ViewModel {
         c["periods"] = periods.map { ["period": $0.description] as Model }
         // Planned hours by person and period.
         let first = periods.first?.index ?? 0, last = periods.last?.index ?? 0
-        // Summed as integers (Decimal's `+=` was most of this report at 20k) in one slot per
-        // period of the window, rows read in place, and a project looked up once per run of its
-        // rows (they arrive grouped by project) without copying its metrics out.
+        // Summed as integers (Decimal's `+=` was most of this report at 20k) into one flat array,
+        // a run of `span` slots per person in the order first met (an array per person cost an
+        // allocation and a free each), rows read in place, and a project looked up once per run
+        // of its rows (they arrive grouped by project) without copying its metrics out.
         let span = Int(last) - Int(first) + 1
-        var hours: [String: [ExactDecimalSum]] = [:]
+        var slotOf: [String: Int] = [:]
+        var sums: [ExactDecimalSum] = []
         let rows = input.portfolio.assignments
         var lastProject: String?, lastKnown = false
         for i in rows.indices {
@@ -124,21 +126,29 @@ extension ViewModel {
                 lastKnown = metricsByID.index(forKey: rows[i].projectID) != nil
             }
             guard lastKnown else { continue }
-            hours[rows[i].personID, default: Array(repeating: ExactDecimalSum(), count: span)][Int(k) - Int(first)]
-                .add(rows[i].plannedHours)
+            let slot: Int
+            if let known = slotOf[rows[i].personID] {
+                slot = known
+            } else {
+                slot = sums.count
+                slotOf[rows[i].personID] = slot
+                sums.append(contentsOf: repeatElement(ExactDecimalSum(), count: span))
+            }
+            sums[slot + Int(k) - Int(first)].add(rows[i].plannedHours)
         }
-        let metricsByPerson = Dictionary(m.people.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
-        let ids = hours.keys.sorted { a, b in
-            let oa = metricsByPerson[a]?.overAllocated == true, ob = metricsByPerson[b]?.overAllocated == true
-            return oa != ob ? oa : a < b
-        }
+        func hours(_ id: String, _ p: Period) -> Decimal { slotOf[id].map { sums[$0 + Int(p.index) - Int(first)].value } ?? 0 }
+        // Over-allocated people first, then by id; each person's flag read once, not per comparison.
+        var overAllocated: [String: Bool] = [:]
+        for p in m.people where overAllocated[p.personID] == nil { overAllocated[p.personID] = p.overAllocated }
+        let ids = slotOf.keys.map { ($0, overAllocated[$0] == true) }
+            .sorted { a, b in a.1 != b.1 ? a.1 : a.0 < b.0 }.map(\.0)
         let shown = ids.prefix(60)
         c["grid"] = shown.map { id -> Model in
             let cap = people[id]?.capacityHours ?? m.config.defaultCapacityHours
             return [
                 "person": personName(id), "capacity": Transforms.hours(cap),
                 "cells": periods.map { p -> Model in
-                    let h = hours[id]?[Int(p.index) - Int(first)].value ?? 0
+                    let h = hours(id, p)
                     let pct = cap > 0 ? Charts.dbl(h * 100 / cap) : nil
                     let css = pct.map { $0 > 100 ? "util-over" : $0 >= 85 ? "util-high" : $0 > 0 ? "util-ok" : "util-none" } ?? "util-none"
                     return ["text": h == 0 ? "–" : Transforms.percent(pct), "css": css, "over": (pct ?? 0) > 100]
