@@ -96,52 +96,104 @@ public enum Charts {
 
     /// Cumulative PV, EV and AC by period; the lines differ by dash pattern and carry end labels.
     public static func sCurve(_ points: [EVMPoint], title: String) -> String {
-        let width = 640, height = 260, left = 70, right = 110, top = 14, bottom = 40
-        let plotW = Double(width - left - right), plotH = Double(height - top - bottom)
+        let width = sCurveWidth, height = 260, right = 110, bottom = 40
         var s = open(width: width, height: height, label: "\(title): cumulative planned value, earned value and actual cost for \(points.count) periods")
         guard !points.isEmpty else {
             return s + "<text x=\"20\" y=\"40\" font-size=\"14\" fill=\"#1a1a1a\">No earned-value data</text></svg>"
         }
-        let maxV = points.map { max($0.pv, $0.ev, $0.ac) }.max() ?? 1
+        s.reserveCapacity(s.utf8.count + 1800 + points.count * 60)
+        // Each value read as a Double once (the three lines and the scale); the largest found by
+        // comparing significands, not with Decimal's `<`.
+        let series: [(name: String, values: [Decimal], color: String, dash: String)] = [
+            ("PV", points.map(\.pv), "#1f4e9c", ""), ("EV", points.map(\.ev), "#1e7b34", " stroke-dasharray=\"8 4\""),
+            ("AC", points.map(\.ac), "#b3261e", " stroke-dasharray=\"2 3\""),
+        ]
+        var maxV = points[0].pv
+        for line in series { for v in line.values where less(maxV, v) { maxV = v } }
         let top1 = max(dbl(maxV), 1)
-        func x(_ i: Int) -> Double { Double(left) + (points.count == 1 ? plotW / 2 : plotW * Double(i) / Double(points.count - 1)) }
-        func y(_ v: Decimal) -> Double { Double(top) + plotH - plotH * dbl(v) / top1 }
-        // Axes and gridlines at quarters.
+        let plotH = sCurvePlotH
+        func y(_ v: Double) -> Double { Double(sCurveTop) + plotH - plotH * v / top1 }
+        // Axes and gridlines at quarters: the lines are the same on every chart, only the labels
+        // depend on the data.
         for q in 0...4 {
-            let yy = Double(top) + plotH - plotH * Double(q) / 4
-            s += "<line x1=\"\(left)\" y1=\"\(n(yy))\" x2=\"\(width - right)\" y2=\"\(n(yy))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
-            let value = Decimal(q) * maxV / 4
-            s += "<text x=\"\(left - 6)\" y=\"\(n(yy + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#1a1a1a\">\(xml(Transforms.moneyCompact(value)))</text>"
+            s += sCurveGridlines[q]
+            // `moneyCompact` prints only digits, `.`, `-`, `k` and `m`: nothing to escape.
+            s += quarterLabel(maxV, q)
+            s += "</text>"
         }
         let step = max(1, points.count / 6)
         for (i, p) in points.enumerated() where i % step == 0 || i == points.count - 1 {
-            s += "<text x=\"\(n(x(i)))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\">\(p.period)</text>"
+            s += "<text x=\"\(n(sCurveX(i, of: points.count)))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\">\(p.period)</text>"
         }
-        let series: [(String, KeyPath<EVMPoint, Decimal>, String, String)] = [
-            ("PV", \.pv, "#1f4e9c", ""), ("EV", \.ev, "#1e7b34", " stroke-dasharray=\"8 4\""),
-            ("AC", \.ac, "#b3261e", " stroke-dasharray=\"2 3\""),
-        ]
+        // The x coordinates, printed once for the three lines.
+        var xText: [UInt8] = []
+        var xEnds: [Int] = []
+        xText.reserveCapacity(points.count * 6)
+        xEnds.reserveCapacity(points.count)
+        for i in points.indices {
+            appendTenths(sCurveX(i, of: points.count), to: &xText)
+            xText.append(0x2C)
+            xEnds.append(xText.count)
+        }
         var labelYs: [Double] = []
-        for (name, kp, color, dash) in series {
-            // One String grown in place: an interpolated String per point and a join were most
-            // of drawing a one-pager's S-curve.
-            var pts = ""
-            pts.reserveCapacity(points.count * 14)
-            for (i, p) in points.enumerated() {
-                if i > 0 { pts += " " }
-                appendN(x(i), to: &pts)
-                pts += ","
-                appendN(y(p[keyPath: kp]), to: &pts)
+        var pts: [UInt8] = []
+        pts.reserveCapacity(points.count * 14)
+        for line in series {
+            // The points as bytes, made a String once: a String appended per number was most of
+            // drawing a one-pager's S-curve.
+            pts.removeAll(keepingCapacity: true)
+            var from = 0
+            for (i, v) in line.values.enumerated() {
+                if i > 0 { pts.append(0x20) }
+                pts.append(contentsOf: xText[from..<xEnds[i]])
+                from = xEnds[i]
+                appendTenths(y(dbl(v)), to: &pts)
             }
-            s += "<polyline points=\"\(pts)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)><title>\(name)</title></polyline>"
-            if let last = points.last {
-                var ly = y(last[keyPath: kp]) + 4
+            s += "<polyline points=\""
+            s += String(decoding: pts, as: UTF8.self)
+            s += "\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2.5\"\(line.dash)><title>\(line.name)</title></polyline>"
+            if let last = line.values.last {
+                var ly = y(dbl(last)) + 4
                 while labelYs.contains(where: { abs($0 - ly) < 13 }) { ly += 13 }
                 labelYs.append(ly)
-                s += "<text x=\"\(width - right + 6)\" y=\"\(n(ly))\" font-size=\"12\" fill=\"\(color)\" font-weight=\"bold\">\(name) \(xml(Transforms.moneyCompact(last[keyPath: kp])))</text>"
+                s += "<text x=\"\(width - right + 6)\" y=\"\(n(ly))\" font-size=\"12\" fill=\"\(line.color)\" font-weight=\"bold\">\(line.name) \(Transforms.moneyCompact(last))</text>"
             }
         }
         return s + "</svg>"
+    }
+
+    static let sCurveWidth = 640, sCurveLeft = 70, sCurveTop = 14
+    static let sCurvePlotW = Double(640 - 70 - 110), sCurvePlotH = Double(260 - 14 - 40)
+
+    /// The x of the `i`th of `count` periods.
+    static func sCurveX(_ i: Int, of count: Int) -> Double {
+        Double(sCurveLeft) + (count == 1 ? sCurvePlotW / 2 : sCurvePlotW * Double(i) / Double(count - 1))
+    }
+
+    /// The S-curve's five gridlines, each followed by the opening of its axis label's text.
+    static let sCurveGridlines: [String] = (0...4).map { q in
+        let yy = Double(sCurveTop) + sCurvePlotH - sCurvePlotH * Double(q) / 4
+        return "<line x1=\"\(sCurveLeft)\" y1=\"\(n(yy))\" x2=\"\(640 - 110)\" y2=\"\(n(yy))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
+            + "<text x=\"\(sCurveLeft - 6)\" y=\"\(n(yy + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#1a1a1a\">"
+    }
+
+    /// `moneyCompact(Decimal(q) * maxV / 4)`. q x maxV / 4 is q x 25 x maxV / 100: the
+    /// significand times 25q with the exponent less 2, exact, where Decimal's long division was a
+    /// third of drawing an S-curve. Decimal's product and quotient are exact too while the
+    /// significand has room (38 digits), so both print the same; a significand of 30 digits or
+    /// more goes through Decimal.
+    static func quarterLabel(_ maxV: Decimal, _ q: Int) -> String {
+        if Transforms.decimalLayoutVerified, let p = Transforms.rawParts(maxV), p.mantissa < Digits.powers[30],
+           let s = Transforms.moneyCompact(mantissa: p.mantissa * UInt128(25 * q), exponent: p.exponent - 2, negative: p.negative) {
+            return s
+        }
+        return Transforms.moneyCompact(Decimal(q) * maxV / 4)
+    }
+
+    /// `a < b`, exactly, from the significands (Decimal's `<` normalises both operands first).
+    static func less(_ a: Decimal, _ b: Decimal) -> Bool {
+        guard Transforms.decimalLayoutVerified, let x = Transforms.rawParts(a), let y = Transforms.rawParts(b) else { return a < b }
+        return Digits.less(x, y)
     }
 
     // MARK: - Horizontal bars
@@ -293,19 +345,35 @@ public enum Charts {
         return a % 10 == 0 ? sign + String(a / 10) : sign + String(a / 10) + "." + String(a % 10)
     }
 
-    /// `n(v)` appended to `s`.
-    static func appendN(_ v: Double, to s: inout String) {
-        guard v.isFinite else {
-            s += "0"
+    /// `n(v)`'s text appended to `bytes`.
+    static func appendTenths(_ v: Double, to bytes: inout [UInt8]) {
+        let scaled = (v * 10).rounded()
+        // Beyond ±2^62 tenths `n` would trap; such a value is off any chart anyway.
+        guard scaled.isFinite, scaled.magnitude < 0x1p62 else {
+            bytes.append(0x30)
             return
         }
-        let t = Int((v * 10).rounded())
-        if t < 0 { s += "-" }
+        let t = Int(scaled)
+        if t < 0 { bytes.append(0x2D) }
         let a = t.magnitude
-        s += String(a / 10)
+        var whole = a / 10
+        // The whole part's digits, backwards into a small buffer, then forwards.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { buf -> Int in
+            var k = 0
+            repeat {
+                buf[k] = UInt8(truncatingIfNeeded: whole % 10) + 0x30
+                whole /= 10
+                k += 1
+            } while whole > 0
+            return k
+        }
+        withUnsafeBytes(of: &digits) { buf in
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buf[k]) }
+        }
         if a % 10 != 0 {
-            s += "."
-            s += String(a % 10)
+            bytes.append(0x2E)
+            bytes.append(UInt8(truncatingIfNeeded: a % 10) + 0x30)
         }
     }
 

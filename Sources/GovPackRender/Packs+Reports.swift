@@ -10,12 +10,14 @@ extension ViewModel {
     func portfolioDashboard() -> Model {
         let base = ""
         var c = common(.portfolio, title: "Portfolio dashboard", base: base)
-        let ranked = m.rankedProjects.map { projectRow($0, base: base) }
+        // A computed property that filters and sorts every project: asked once.
+        let rankedProjects = m.rankedProjects
+        let ranked = rankedProjects.map { projectRow($0, base: base) }
         c["ranking"] = ranked
         c["hasRanking"] = !ranked.isEmpty
         c["evm"] = headline(m.portfolio.evm)
         // Strategic score against cost (BAC), as bars sorted by score.
-        let scored = m.rankedProjects.compactMap { p -> (ProjectMetrics, Int)? in
+        let scored = rankedProjects.compactMap { p -> (ProjectMetrics, Int)? in
             projects[p.projectID]?.strategicScore.map { (p, $0) }
         }
         c["alignmentSvg"] = Charts.scatter(scored.map {
@@ -107,22 +109,46 @@ extension ViewModel {
         c["periods"] = periods.map { ["period": $0.description] as Model }
         // Planned hours by person and period.
         let first = periods.first?.index ?? 0, last = periods.last?.index ?? 0
-        var hours: [String: [Int32: Decimal]] = [:]
-        for a in input.portfolio.assignments where a.period.index >= first && a.period.index <= last && metricsByID[a.projectID] != nil {
-            hours[a.personID, default: [:]][a.period.index, default: 0] += a.plannedHours
+        // Summed as integers (Decimal's `+=` was most of this report at 20k) into one flat array,
+        // a run of `span` slots per person in the order first met (an array per person cost an
+        // allocation and a free each), rows read in place, and a project looked up once per run
+        // of its rows (they arrive grouped by project) without copying its metrics out.
+        let span = Int(last) - Int(first) + 1
+        var slotOf: [String: Int] = [:]
+        var sums: [ExactDecimalSum] = []
+        let rows = input.portfolio.assignments
+        var lastProject: String?, lastKnown = false
+        for i in rows.indices {
+            let k = rows[i].period.index
+            guard k >= first, k <= last else { continue }
+            if rows[i].projectID != lastProject {
+                lastProject = rows[i].projectID
+                lastKnown = metricsByID.index(forKey: rows[i].projectID) != nil
+            }
+            guard lastKnown else { continue }
+            let slot: Int
+            if let known = slotOf[rows[i].personID] {
+                slot = known
+            } else {
+                slot = sums.count
+                slotOf[rows[i].personID] = slot
+                sums.append(contentsOf: repeatElement(ExactDecimalSum(), count: span))
+            }
+            sums[slot + Int(k) - Int(first)].add(rows[i].plannedHours)
         }
-        let metricsByPerson = Dictionary(m.people.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
-        let ids = hours.keys.sorted { a, b in
-            let oa = metricsByPerson[a]?.overAllocated == true, ob = metricsByPerson[b]?.overAllocated == true
-            return oa != ob ? oa : a < b
-        }
+        func hours(_ id: String, _ p: Period) -> Decimal { slotOf[id].map { sums[$0 + Int(p.index) - Int(first)].value } ?? 0 }
+        // Over-allocated people first, then by id; each person's flag read once, not per comparison.
+        var overAllocated: [String: Bool] = [:]
+        for p in m.people where overAllocated[p.personID] == nil { overAllocated[p.personID] = p.overAllocated }
+        let ids = slotOf.keys.map { ($0, overAllocated[$0] == true) }
+            .sorted { a, b in a.1 != b.1 ? a.1 : a.0 < b.0 }.map(\.0)
         let shown = ids.prefix(60)
         c["grid"] = shown.map { id -> Model in
             let cap = people[id]?.capacityHours ?? m.config.defaultCapacityHours
             return [
                 "person": personName(id), "capacity": Transforms.hours(cap),
                 "cells": periods.map { p -> Model in
-                    let h = hours[id]?[p.index] ?? 0
+                    let h = hours(id, p)
                     let pct = cap > 0 ? Charts.dbl(h * 100 / cap) : nil
                     let css = pct.map { $0 > 100 ? "util-over" : $0 >= 85 ? "util-high" : $0 > 0 ? "util-ok" : "util-none" } ?? "util-none"
                     return ["text": h == 0 ? "–" : Transforms.percent(pct), "css": css, "over": (pct ?? 0) > 100]
@@ -329,5 +355,41 @@ extension ViewModel {
         }
         c["hasLessons"] = !lessons.isEmpty
         return c
+    }
+}
+
+/// An exact running sum of decimals: an Int128 count of millionths while every term has at most
+/// six decimals and a significand within 64 bits (planned hours always do), else Decimal's own
+/// addition from then on. Decimal's addition is exact on such sums too, so `value` is the
+/// value the Decimal sum would have.
+struct ExactDecimalSum {
+    private var millionths: Int128 = 0
+    private var slow: Decimal?
+
+    mutating func add(_ d: Decimal) {
+        if slow == nil, let units = Self.millionths(d) {
+            let (r, o) = millionths.addingReportingOverflow(units)
+            if !o {
+                millionths = r
+                return
+            }
+        }
+        slow = value + d
+    }
+
+    var value: Decimal {
+        if let slow { return slow }
+        let magnitude = millionths.magnitude
+        guard magnitude <= UInt128(UInt64.max) else { return Decimal(string: "\(millionths)e-6") ?? 0 }
+        return Decimal(sign: millionths < 0 ? .minus : .plus, exponent: -6, significand: Decimal(UInt64(magnitude)))
+    }
+
+    /// `d` x 10^6 when that is an integer that fits with room to add.
+    static func millionths(_ d: Decimal) -> Int128? {
+        guard Transforms.decimalLayoutVerified, let p = Transforms.rawParts(d), p.mantissa <= UInt128(UInt64.max),
+              p.exponent >= -6, p.exponent <= 12 else { return nil }
+        // At most 1.9e19 x 1e18 < 2^126.
+        let v = Int128(UInt64(p.mantissa)) * Int128(Digits.powers[p.exponent + 6])
+        return p.negative ? -v : v
     }
 }

@@ -185,7 +185,12 @@ extension ViewModel {
         c.merge(trends(scope: Set(ids), base: base)) { a, _ in a }
         addNotReported(scope: g.programID, into: &c)
         c["hasProjects"] = !members.isEmpty
-        let ms = milestonesOfInterest(ids).map { milestoneRow($0, base: base) }
+        // Each member's link made once for all of its rows.
+        var hrefs: [String: String] = [:]
+        hrefs.reserveCapacity(ids.count)
+        for id in ids { hrefs[id] = projectHref(id, base: base) }
+        func href(_ id: String) -> String { hrefs[id] ?? projectHref(id, base: base) }
+        let ms = milestonesOfInterest(ids).map { milestoneRow($0, href: href($0.projectID)) }
         c["milestones"] = ms
         c["hasMilestones"] = !ms.isEmpty
         // A dependency between two of the programme's projects is listed under both: keep one.
@@ -198,15 +203,15 @@ extension ViewModel {
         let deps = open.map { dependencyRow($0, base: base) }
         c["dependencies"] = deps
         c["hasDependencies"] = !deps.isEmpty
-        let risks = ids.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder).prefix(15).map { riskRow($0, base: base) }
+        let risks = ids.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder).prefix(15).map { riskRow($0, href: href($0.projectID)) }
         c["risks"] = Array(risks)
         c["hasRisks"] = !risks.isEmpty
         let issues = ids.flatMap { openIssuesByProject[$0] ?? [] }
-            .sorted { ($0.projectID, $0.issueID) < ($1.projectID, $1.issueID) }.map { issueRow($0, base: base) }
+            .sorted { ($0.projectID, $0.issueID) < ($1.projectID, $1.issueID) }.map { issueRow($0, href: href($0.projectID)) }
         c["issues"] = issues
         c["hasIssues"] = !issues.isEmpty
         let benefits = ids.flatMap { benefitsByProject[$0] ?? [] }
-        c["benefits"] = benefits.map { benefitRow($0, base: base) }
+        c["benefits"] = benefits.map { benefitRow($0, href: href($0.projectID)) }
         c["hasBenefits"] = !benefits.isEmpty
         benefitChart(benefits, limit: 60, into: &c, seeAlso: "the table below lists every benefit")
         capped(decisions(scope: members), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers") { $0() }
@@ -245,25 +250,27 @@ extension ViewModel {
         c["evm"] = headline(p.evm)
         let series = seriesByProject[p.projectID] ?? []
         c["sCurveSvg"] = Charts.sCurve(series, title: "\(p.projectID) S-curve")
+        // Every row below is of this project: its link is made once.
+        let href = projectHref(p.projectID, base: base)
         let ms = (milestonesByProject[p.projectID] ?? [])
-            .sorted { ($0.baselineDate, $0.milestoneID) < ($1.baselineDate, $1.milestoneID) }.map { milestoneRow($0, base: base) }
+            .sorted { ($0.baselineDate, $0.milestoneID) < ($1.baselineDate, $1.milestoneID) }.map { milestoneRow($0, href: href) }
         c["milestones"] = ms
         c["hasMilestones"] = !ms.isEmpty
-        let risks = (openRisksByProject[p.projectID] ?? []).map { riskRow($0, base: base) }
+        let risks = (openRisksByProject[p.projectID] ?? []).map { riskRow($0, href: href) }
         c["risks"] = risks
         c["hasRisks"] = !risks.isEmpty
         let issues = (openIssuesByProject[p.projectID] ?? [])
-            .sorted { $0.issueID < $1.issueID }.map { issueRow($0, base: base) }
+            .sorted { $0.issueID < $1.issueID }.map { issueRow($0, href: href) }
         c["issues"] = issues
         c["hasIssues"] = !issues.isEmpty
         let deps = (dependenciesByProject[p.projectID] ?? [])
             .sorted { ($0.fromProjectID, $0.toProjectID) < ($1.fromProjectID, $1.toProjectID) }.map { dependencyRow($0, base: base) }
         c["dependencies"] = deps
         c["hasDependencies"] = !deps.isEmpty
-        let benefits = (benefitsByProject[p.projectID] ?? []).map { benefitRow($0, base: base) }
+        let benefits = (benefitsByProject[p.projectID] ?? []).map { benefitRow($0, href: href) }
         c["benefits"] = benefits
         c["hasBenefits"] = !benefits.isEmpty
-        let findings = (findingsByProject[p.projectID] ?? []).map { findingRow($0, base: base) }
+        let findings = (findingsByProject[p.projectID] ?? []).map { findingRow($0, href: href) }
         c["findings"] = findings
         c["hasFindings"] = !findings.isEmpty
         capped(decisions(scope: [p]), "decisions", limit: 40, into: &c, seeAlso: "see the findings below") { $0() }

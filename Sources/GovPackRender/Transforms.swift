@@ -34,6 +34,18 @@ public enum Transforms {
     /// Short money for chart labels: `1.92m`, `350k`, `900`.
     public static func moneyCompact(_ d: Decimal?) -> String {
         guard let d, !d.isNaN else { return missing }
+        // Compared and printed from the significand with integers: Decimal's comparisons with a
+        // literal and its negation were most of an S-curve's five axis labels.
+        if decimalLayoutVerified, let p = rawParts(d),
+           let s = moneyCompact(mantissa: p.mantissa, exponent: p.exponent, negative: p.negative) {
+            return s
+        }
+        return moneyCompactDecimal(d)
+    }
+
+    /// `moneyCompact` through Decimal's own comparisons: the reference the integer path is
+    /// tested against, and the way for values it cannot take.
+    static func moneyCompactDecimal(_ d: Decimal) -> String {
         let a = d < 0 ? -d : d
         let sign = d < 0 ? "-" : ""
         // A value that rounds up to the next unit is written in it: 999,960 is "1m", not "1000k".
@@ -43,6 +55,26 @@ public enum Transforms {
     }
 
     private static let roundsToAThousand = Decimal(sign: .plus, exponent: -1, significand: 9995)
+
+    /// `moneyCompact` of `mantissa` x 10^`exponent` (negated when `negative`), nil when a step
+    /// would not fit 128 bits (callers then go through Decimal).
+    static func moneyCompact(mantissa m: UInt128, exponent e: Int, negative: Bool) -> String? {
+        // 999,950 is 99995 x 10^1 and 999.5 is 9995 x 10^-1.
+        let million = Digits.atLeast(m, e, 99995, 1), thousand = Digits.atLeast(m, e, 9995, -1)
+        let body: String?, unit: String
+        if million {
+            body = Digits.fixed(mantissa: m, exponent: e - 6, negative: false, places: 2, group: false)
+            unit = "m"
+        } else if thousand {
+            body = Digits.fixed(mantissa: m, exponent: e - 3, negative: false, places: 1, group: false)
+            unit = "k"
+        } else {
+            body = Digits.fixed(mantissa: m, exponent: e, negative: false, places: 0, group: false)
+            unit = ""
+        }
+        guard let body else { return nil }
+        return (negative && m != 0 ? "-" : "") + trimmed(body) + unit
+    }
 
     /// `d` times 10^`places`, by moving the exponent: the same value as Decimal's division by a
     /// power of ten, without its long division (a third of drawing an S-curve's axis labels).
@@ -95,13 +127,66 @@ public enum Transforms {
     public static func date(_ d: Day?) -> String {
         guard let d else { return missing }
         let c = d.components
-        return "\(c.day) \(monthNames[c.month - 1].prefix(3)) \(c.year)"
+        guard c.year >= 1000, c.year <= 9999 else { return "\(c.day) \(monthNames[c.month - 1].prefix(3)) \(c.year)" }
+        // At most 11 ASCII bytes ("30 Nov 2026"): written straight into a String that small
+        // enough to need no allocation, where the interpolation built three and joined them.
+        let month = shortMonths[c.month - 1]
+        return String(unsafeUninitializedCapacity: 11) { b in
+            var i = 0
+            if c.day >= 10 {
+                b[i] = UInt8(truncatingIfNeeded: c.day / 10) + 0x30
+                i += 1
+            }
+            b[i] = UInt8(truncatingIfNeeded: c.day % 10) + 0x30
+            b[i + 1] = 0x20
+            b[i + 2] = month.0
+            b[i + 3] = month.1
+            b[i + 4] = month.2
+            b[i + 5] = 0x20
+            var y = c.year
+            for k in stride(from: i + 9, through: i + 6, by: -1) {
+                b[k] = UInt8(truncatingIfNeeded: y % 10) + 0x30
+                y /= 10
+            }
+            return i + 10
+        }
+    }
+
+    /// The first three letters of each month's name, as bytes.
+    private static let shortMonths: [(UInt8, UInt8, UInt8)] = monthNames.map { name in
+        let u = Array(name.utf8)
+        return (u[0], u[1], u[2])
     }
 
     public static func period(_ p: Period) -> String { "\(monthNames[p.month - 1]) \(p.year)" }
 
     public static func days(_ n: Int?) -> String {
         guard let n else { return missing }
+        if n.magnitude < 1000 {
+            // "+999 days" at most: one small String, not four joined.
+            return String(unsafeUninitializedCapacity: 9) { b in
+                var i = 0
+                if n != 0 {
+                    b[0] = n > 0 ? 0x2B : 0x2D
+                    i = 1
+                }
+                let a = Int(n.magnitude)
+                if a >= 100 {
+                    b[i] = UInt8(truncatingIfNeeded: a / 100) + 0x30
+                    i += 1
+                }
+                if a >= 10 {
+                    b[i] = UInt8(truncatingIfNeeded: a / 10 % 10) + 0x30
+                    i += 1
+                }
+                b[i] = UInt8(truncatingIfNeeded: a % 10) + 0x30
+                for c in (a == 1 ? " day" : " days").utf8 {
+                    i += 1
+                    b[i] = c
+                }
+                return i + 1
+            }
+        }
         let unit = n.magnitude == 1 ? "day" : "days"
         return (n > 0 ? "+" : n < 0 ? "-" : "") + grouped(n.magnitude) + " " + unit
     }
@@ -184,6 +269,15 @@ public enum Transforms {
         guard let v, v.isFinite else { return nil }
         // The shortest round-trip spelling, read back exactly: 0.725 stays 0.725, not 0.72499...
         return Decimal(string: v.description, locale: nil)
+    }
+
+    /// `decimal(v)! < d` without building the Decimal: v's shortest spelling's digits compared
+    /// with d's significand. Nil where either does not decode (callers then use Decimal).
+    static func less(_ v: Double, than d: Decimal) -> Bool? {
+        guard v.isFinite, decimalLayoutVerified, let b = rawParts(d) else { return nil }
+        var text = v.description
+        guard let a = text.withUTF8({ Digits.parse($0) }) else { return nil }
+        return Digits.less(a, b)
     }
 
     static func rounded(_ d: Decimal, places: Int) -> Decimal {
@@ -326,11 +420,14 @@ public enum Transforms {
     }()
 
     static func trimmed(_ s: String) -> String {
-        guard s.contains(".") else { return s }
-        var t = s
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t
+        // On the UTF-8 bytes: `contains(".")` went through Foundation's string search and each
+        // `removeLast` found a Character boundary.
+        let u = s.utf8
+        guard u.contains(0x2E) else { return s }
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x30 { end = u.index(before: end) }
+        if end > u.startIndex, u[u.index(before: end)] == 0x2E { end = u.index(before: end) }
+        return end == u.endIndex ? s : String(decoding: u[..<end], as: UTF8.self)
     }
 
     /// `group(String(n))` written straight from the integer.
@@ -355,6 +452,32 @@ public enum Transforms {
 /// fit 128 bits; `Transforms.fixedDecimal` then prints the value.
 enum Digits {
     static let powers: [UInt128] = (0...38).map { k in (0..<k).reduce(UInt128(1)) { p, _ in p * 10 } }
+
+    /// `a < b` for two signed values significand x 10^exponent, exactly.
+    static func less(_ a: (mantissa: UInt128, exponent: Int, negative: Bool),
+                     _ b: (mantissa: UInt128, exponent: Int, negative: Bool)) -> Bool {
+        let aNegative = a.negative && a.mantissa != 0, bNegative = b.negative && b.mantissa != 0
+        if aNegative != bNegative { return aNegative }
+        // Same sign: compare magnitudes, the other way round below zero.
+        return aNegative
+            ? !atLeast(b.mantissa, b.exponent, a.mantissa, a.exponent)
+            : !atLeast(a.mantissa, a.exponent, b.mantissa, b.exponent)
+    }
+
+    /// Whether m x 10^e >= c x 10^ce, exactly (magnitudes). A side scaled beyond 128 bits is
+    /// larger than any UInt128 the other side can be.
+    static func atLeast(_ m: UInt128, _ e: Int, _ c: UInt128, _ ce: Int) -> Bool {
+        if c == 0 { return true }
+        if m == 0 { return false }
+        if e >= ce {
+            guard e - ce <= 38 else { return true }
+            let (l, o) = m.multipliedReportingOverflow(by: powers[e - ce])
+            return o || l >= c
+        }
+        guard ce - e <= 38 else { return false }
+        let (r, o) = c.multipliedReportingOverflow(by: powers[ce - e])
+        return !o && m >= r
+    }
 
     static func fixed(mantissa: UInt128, exponent: Int, negative: Bool, places: Int, group: Bool) -> String? {
         guard places >= 0, places <= 18 else { return nil }

@@ -16,6 +16,9 @@ struct ViewModel {
     var projects: [String: Project] = [:]
     var programs: [String: Program] = [:]
     var people: [String: Person] = [:]
+    /// `Name (id)` by person id, for people with a name: owners, managers and sponsors are
+    /// written on most rows.
+    var personNames: [String: String] = [:]
     var metricsByID: [String: ProjectMetrics] = [:]
     var benefitRows: [String: Benefit] = [:]
     // Indexes built once, so a pack per project stays linear in the rows.
@@ -37,6 +40,9 @@ struct ViewModel {
     var glossary: [Model] = []
     var projectFiles: [String: String] = [:]
     var programFiles: [String: String] = [:]
+    /// `projects/<file>.<ext>` by project id: every row links its project, and building the
+    /// path joined three strings per row.
+    var projectPaths: [String: String] = [:]
     var changes = Changes()
 
     /// `oneProjectPages`: whether project one-pagers will be built; only they draw each
@@ -52,13 +58,15 @@ struct ViewModel {
         // 20k projects they were half a second of one thread before the first file), into its
         // own locals, then moved into place.
         var projects: [String: Project] = [:], programs: [String: Program] = [:], people: [String: Person] = [:]
+        var personNames: [String: String] = [:]
         var benefitRows: [String: Benefit] = [:]
         var openRisksByScore: [Risk] = [], openRisksByProject: [String: [Risk]] = [:]
         var milestonesByProject: [String: [Milestone]] = [:], openIssuesByProject: [String: [Issue]] = [:]
         var dependenciesByProject: [String: [Dependency]] = [:], benefitsByProject: [String: [BenefitMetrics]] = [:]
         var findingsByProject: [String: [Diagnostic]] = [:], membersByProgram: [String: [ProjectMetrics]] = [:]
         var missedGates: [StageGate] = [], missedGateIndicesByProject: [String: [Int]] = [:], lateGates: [StageGate] = []
-        var projectFiles: [String: String] = [:], programFiles: [String: String] = [:]
+        var projectFiles: [String: String] = [:], programFiles: [String: String] = [:], projectPaths: [String: String] = [:]
+        let ext = format.rawValue
         var seriesByProject: [String: [EVMPoint]] = [:]
         var changes = Changes()
         let groups: [() -> Void] = [
@@ -66,6 +74,7 @@ struct ViewModel {
                 for p in portfolio.projects where projects[p.projectID] == nil { projects[p.projectID] = p }
                 for g in portfolio.programs where programs[g.programID] == nil { programs[g.programID] = g }
                 for p in portfolio.people where people[p.personID] == nil { people[p.personID] = p }
+                for (id, p) in people where !p.name.isEmpty { personNames[id] = "\(p.name) (\(id))" }
                 for b in portfolio.benefits where benefitRows[b.projectID + "\u{1F}" + b.benefitID] == nil {
                     benefitRows[b.projectID + "\u{1F}" + b.benefitID] = b
                 }
@@ -96,6 +105,7 @@ struct ViewModel {
                     return $0.plannedDate.days(to: r) > grace && r <= e && known[$0.projectID] != nil
                 }.sorted { ($0.projectID, $0.gate.rawValue) < ($1.projectID, $1.gate.rawValue) }
                 projectFiles = Self.uniqueFileNames(metrics.projects.map(\.projectID))
+                projectPaths = projectFiles.mapValues { "projects/" + $0 + "." + ext }
                 programFiles = Self.uniqueFileNames(metrics.programs.map(\.programID))
             },
             { if oneProjectPages { seriesByProject = EarnedValueSeries.byProject(portfolio, period: input.period) } },
@@ -105,6 +115,7 @@ struct ViewModel {
         self.projects = projects
         self.programs = programs
         self.people = people
+        self.personNames = personNames
         self.benefitRows = benefitRows
         self.openRisksByScore = openRisksByScore
         self.openRisksByProject = openRisksByProject
@@ -119,6 +130,7 @@ struct ViewModel {
         self.lateGates = lateGates
         self.projectFiles = projectFiles
         self.programFiles = programFiles
+        self.projectPaths = projectPaths
         self.seriesByProject = seriesByProject
         self.changes = changes
         glossary = MetricDefinitions.all.map { d -> Model in
@@ -157,9 +169,9 @@ struct ViewModel {
         return out
     }
 
-    func projectFile(_ id: String) -> String { "projects/" + (projectFiles[id] ?? Self.fileName(id)) + "." + ext }
+    func projectFile(_ id: String) -> String { projectPaths[id] ?? "projects/" + Self.fileName(id) + "." + ext }
     func programFile(_ id: String) -> String { "steering/" + (programFiles[id] ?? Self.fileName(id)) + "." + ext }
-    func projectHref(_ id: String, base: String) -> String { base + projectFile(id) }
+    func projectHref(_ id: String, base: String) -> String { base.isEmpty ? projectFile(id) : base + projectFile(id) }
     func programHref(_ id: String, base: String) -> String { base + programFile(id) }
 
     // MARK: - Common
@@ -207,46 +219,74 @@ struct ViewModel {
 
     func projectRow(_ p: ProjectMetrics, base: String) -> Model {
         let row = projects[p.projectID]
-        return [
-            "id": p.projectID, "name": p.name, "href": projectHref(p.projectID, base: base),
-            "programme": p.programID ?? "–", "stage": p.stage.rawValue,
-            "manager": personName(row?.manager), "sponsor": personName(row?.sponsor),
-            "rag": rag(p.ragDerived), "ragReported": rag(p.ragReported), "evmSignal": rag(p.evmSignal),
-            "watermelon": p.watermelon,
-            "bac": Transforms.money(p.evm.bac), "pv": Transforms.money(p.evm.pv), "ev": Transforms.money(p.evm.ev),
-            "ac": Transforms.money(p.evm.ac), "cv": Transforms.money(p.evm.cv), "sv": Transforms.money(p.evm.sv),
-            "cpi": Transforms.ratio(p.evm.cpi), "spi": Transforms.ratio(p.evm.spi), "eac": Transforms.money(p.evm.eac),
-            "etc": Transforms.money(p.evm.etc), "vac": Transforms.money(p.evm.vac), "tcpi": Transforms.ratio(p.evm.tcpi),
-            "openRisks": Transforms.count(p.risks.openRisks), "criticalRisks": Transforms.count(p.risks.criticalRisks),
-            "exposure": Transforms.count(p.risks.exposure), "escalationDue": Transforms.count(p.risks.escalationDue),
-            "openIssues": Transforms.count(p.issues.open), "overdueIssues": Transforms.count(p.issues.overdue),
-            "milestonesDue": Transforms.count(p.schedule.milestonesDue),
-            "milestonesOnTime": Transforms.percent(p.schedule.milestonesOnTimePct),
-            "maxSlip": Transforms.days(p.schedule.maxSlipDays), "endSlip": Transforms.days(p.forecastEndSlipDays),
-            "gateCompliance": Transforms.percent(p.gates.compliancePct),
-            "benefitRealisation": Transforms.percent(p.benefitRealisationPct),
-            "compliance": Transforms.percent(p.complianceScore),
-            "errors": Transforms.count(p.errors), "warnings": Transforms.count(p.warnings),
-            "rank": Transforms.count(p.priorityRank), "daysSinceUpdate": Transforms.count(p.daysSinceUpdate),
-            "stale": p.stale, "lastUpdated": Transforms.date(row?.lastUpdated),
-            "percentComplete": row?.percentComplete.map { Transforms.hours($0) + "%" } ?? Transforms.missing,
-            "strategicScore": Transforms.count(row?.strategicScore), "priority": Transforms.count(row?.priority),
-            "statusSummary": row?.statusSummary ?? "–",
-            "baselineEnd": Transforms.date(row?.baselineEndDate), "forecastEnd": Transforms.date(row?.forecastEndDate),
-        ]
+        // Set key by key into a dictionary with room for the keys callers add (`trend`,
+        // `trendSvg`, `findings`, `programmeHref`, `hasProgramme`): the literal was sized for its
+        // own 48, so adding one re-hashed every key (a fifth of a steering member's row).
+        var r = Model(minimumCapacity: 54)
+        r["id"] = p.projectID
+        r["name"] = p.name
+        r["href"] = projectHref(p.projectID, base: base)
+        r["programme"] = p.programID ?? "–"
+        r["stage"] = p.stage.rawValue
+        r["manager"] = personName(row?.manager)
+        r["sponsor"] = personName(row?.sponsor)
+        r["rag"] = rag(p.ragDerived)
+        r["ragReported"] = rag(p.ragReported)
+        r["evmSignal"] = rag(p.evmSignal)
+        r["watermelon"] = p.watermelon
+        r["bac"] = Transforms.money(p.evm.bac)
+        r["pv"] = Transforms.money(p.evm.pv)
+        r["ev"] = Transforms.money(p.evm.ev)
+        r["ac"] = Transforms.money(p.evm.ac)
+        r["cv"] = Transforms.money(p.evm.cv)
+        r["sv"] = Transforms.money(p.evm.sv)
+        r["cpi"] = Transforms.ratio(p.evm.cpi)
+        r["spi"] = Transforms.ratio(p.evm.spi)
+        r["eac"] = Transforms.money(p.evm.eac)
+        r["etc"] = Transforms.money(p.evm.etc)
+        r["vac"] = Transforms.money(p.evm.vac)
+        r["tcpi"] = Transforms.ratio(p.evm.tcpi)
+        r["openRisks"] = Transforms.count(p.risks.openRisks)
+        r["criticalRisks"] = Transforms.count(p.risks.criticalRisks)
+        r["exposure"] = Transforms.count(p.risks.exposure)
+        r["escalationDue"] = Transforms.count(p.risks.escalationDue)
+        r["openIssues"] = Transforms.count(p.issues.open)
+        r["overdueIssues"] = Transforms.count(p.issues.overdue)
+        r["milestonesDue"] = Transforms.count(p.schedule.milestonesDue)
+        r["milestonesOnTime"] = Transforms.percent(p.schedule.milestonesOnTimePct)
+        r["maxSlip"] = Transforms.days(p.schedule.maxSlipDays)
+        r["endSlip"] = Transforms.days(p.forecastEndSlipDays)
+        r["gateCompliance"] = Transforms.percent(p.gates.compliancePct)
+        r["benefitRealisation"] = Transforms.percent(p.benefitRealisationPct)
+        r["compliance"] = Transforms.percent(p.complianceScore)
+        r["errors"] = Transforms.count(p.errors)
+        r["warnings"] = Transforms.count(p.warnings)
+        r["rank"] = Transforms.count(p.priorityRank)
+        r["daysSinceUpdate"] = Transforms.count(p.daysSinceUpdate)
+        r["stale"] = p.stale
+        r["lastUpdated"] = Transforms.date(row?.lastUpdated)
+        r["percentComplete"] = row?.percentComplete.map { Transforms.hours($0) + "%" } ?? Transforms.missing
+        r["strategicScore"] = Transforms.count(row?.strategicScore)
+        r["priority"] = Transforms.count(row?.priority)
+        r["statusSummary"] = row?.statusSummary ?? "–"
+        r["baselineEnd"] = Transforms.date(row?.baselineEndDate)
+        r["forecastEnd"] = Transforms.date(row?.forecastEndDate)
+        return r
     }
 
     func personName(_ id: String?) -> String {
         guard let id, !id.isEmpty else { return "–" }
-        if let p = people[id], !p.name.isEmpty { return "\(p.name) (\(id))" }
-        return id
+        return personNames[id] ?? id
     }
 
-    func riskRow(_ r: Risk, base: String) -> Model {
+    func riskRow(_ r: Risk, base: String) -> Model { riskRow(r, href: projectHref(r.projectID, base: base)) }
+
+    /// `href`: the link to the risk's project (a one-pager's rows all share one).
+    func riskRow(_ r: Risk, href: String) -> Model {
         let band = RiskBand(score: r.score)
         let age = r.raisedDate.map { $0.days(to: end) }
         return [
-            "project": r.projectID, "projectHref": projectHref(r.projectID, base: base), "id": r.riskID, "title": r.title,
+            "project": r.projectID, "projectHref": href, "id": r.riskID, "title": r.title,
             "category": r.category?.rawValue ?? "–", "probability": String(r.probability), "impact": String(r.impact),
             "score": String(r.score), "band": band.rawValue, "bandCss": "band-" + band.rawValue,
             "owner": personName(r.owner), "noOwner": (r.owner ?? "").isEmpty,
@@ -269,16 +309,18 @@ struct ViewModel {
         return a.riskID < b.riskID
     }
 
-    func milestoneRow(_ x: Milestone, base: String) -> Model {
+    func milestoneRow(_ x: Milestone, base: String) -> Model { milestoneRow(x, href: projectHref(x.projectID, base: base)) }
+
+    func milestoneRow(_ x: Milestone, href: String) -> Model {
         let done = x.status == .complete || x.actualDate != nil
         let expected = x.actualDate ?? x.forecastDate
         let slip = expected.map { x.baselineDate.days(to: $0) }
         let overdue = !done && x.baselineDate <= end && (x.forecastDate.map { $0 <= end } ?? true)
         let slipped = (slip ?? 0) > 0 || x.status == .missed || overdue
         return [
-            "project": x.projectID, "projectHref": projectHref(x.projectID, base: base), "id": x.milestoneID,
+            "project": x.projectID, "projectHref": href, "id": x.milestoneID,
             "name": x.name, "baseline": Transforms.date(x.baselineDate), "forecast": Transforms.date(x.forecastDate),
-            "actual": Transforms.date(x.actualDate), "status": Self.spaced(x.status?.rawValue ?? "–"),
+            "actual": Transforms.date(x.actualDate), "status": Self.statusText(x.status),
             "slip": Transforms.days(slip), "slipped": slipped, "overdue": overdue,
             "flag": x.status == .missed ? "Missed" : overdue ? "Overdue" : slipped ? "Slipped" : done ? "Done" : "On track",
         ]
@@ -288,6 +330,27 @@ struct ViewModel {
     /// string search, once per milestone row).
     static func spaced(_ code: String) -> String {
         code.utf8.contains(0x5F) ? String(code.map { $0 == "_" ? " " : $0 }) : code
+    }
+
+    /// `spaced(status.rawValue)`, or `–`, as constants (a test checks every case against `spaced`).
+    static func statusText(_ status: MilestoneStatus?) -> String {
+        switch status {
+        case nil: "–"
+        case .notStarted: "not started"
+        case .inProgress: "in progress"
+        case .complete: "complete"
+        case .missed: "missed"
+        }
+    }
+
+    static func statusText(_ status: DependencyStatus?) -> String {
+        switch status {
+        case nil: "–"
+        case .onTrack: "on track"
+        case .atRisk: "at risk"
+        case .late: "late"
+        case .delivered: "delivered"
+        }
     }
 
     /// Milestones not yet done that are due by the end of the next period, or slipped, or missed.
@@ -300,10 +363,12 @@ struct ViewModel {
         }.sorted { ($0.baselineDate, $0.projectID, $0.milestoneID) < ($1.baselineDate, $1.projectID, $1.milestoneID) }
     }
 
-    func issueRow(_ x: Issue, base: String) -> Model {
+    func issueRow(_ x: Issue, base: String) -> Model { issueRow(x, href: projectHref(x.projectID, base: base)) }
+
+    func issueRow(_ x: Issue, href: String) -> Model {
         let overdue = x.status != .closed && (x.dueDate.map { $0 < end } ?? false)
         return [
-            "project": x.projectID, "projectHref": projectHref(x.projectID, base: base), "id": x.issueID,
+            "project": x.projectID, "projectHref": href, "id": x.issueID,
             "title": x.title, "priority": x.priority?.rawValue ?? "–", "owner": personName(x.owner),
             "due": Transforms.date(x.dueDate), "overdue": overdue, "escalated": x.escalated == true ? "Yes" : "No",
         ]
@@ -315,18 +380,20 @@ struct ViewModel {
             "from": d.fromProjectID, "fromHref": projectHref(d.fromProjectID, base: base),
             "to": d.toProjectID, "toHref": projectHref(d.toProjectID, base: base),
             "description": d.description ?? "–", "neededBy": Transforms.date(d.neededBy),
-            "status": Self.spaced(d.status?.rawValue ?? "–"), "atRisk": atRisk,
+            "status": Self.statusText(d.status), "atRisk": atRisk,
         ]
     }
 
-    func benefitRow(_ b: BenefitMetrics, base: String) -> Model {
+    func benefitRow(_ b: BenefitMetrics, base: String) -> Model { benefitRow(b, href: projectHref(b.projectID, base: base)) }
+
+    func benefitRow(_ b: BenefitMetrics, href: String) -> Model {
         let row = benefitRows[b.projectID + "\u{1F}" + b.benefitID]
         func value(_ d: Decimal?) -> String {
             // Financial benefits in money; scores, times and other measures as plain numbers.
             row?.category == .financial ? Transforms.money(d) : Transforms.number(d)
         }
         return [
-            "project": b.projectID, "projectHref": projectHref(b.projectID, base: base), "id": b.benefitID,
+            "project": b.projectID, "projectHref": href, "id": b.benefitID,
             "description": row?.description ?? "–", "category": row?.category?.rawValue ?? "–",
             "baseline": value(b.baselineValue), "target": value(b.targetValue), "latest": value(b.latestValue), "measuredOn": Transforms.date(b.latestMeasuredOn),
             "targetDate": Transforms.date(b.targetDate), "realisation": Transforms.percent(b.realisationPct),
@@ -335,10 +402,23 @@ struct ViewModel {
     }
 
     func findingRow(_ d: Diagnostic, base: String) -> Model {
+        findingRow(d, href: d.projectID.map { projectHref($0, base: base) } ?? "")
+    }
+
+    /// `href`: the link to the finding's project, "" when it has none.
+    static func severityCss(_ s: Severity) -> String {
+        switch s {
+        case .error: "sev-error"
+        case .warning: "sev-warning"
+        case .info: "sev-info"
+        }
+    }
+
+    func findingRow(_ d: Diagnostic, href: String) -> Model {
         [
-            "severity": d.severity.rawValue, "severityCss": "sev-" + d.severity.rawValue, "id": d.id,
+            "severity": d.severity.rawValue, "severityCss": Self.severityCss(d.severity), "id": d.id,
             "project": d.projectID ?? "–", "hasProject": d.projectID != nil,
-            "projectHref": d.projectID.map { projectHref($0, base: base) } ?? "",
+            "projectHref": href,
             "message": d.message, "location": d.location.map { "\($0)" } ?? "–",
         ]
     }
@@ -417,7 +497,13 @@ struct ViewModel {
     }
 
     func signal(_ v: Double?) -> RAG? {
-        guard let v, let d = Transforms.decimal(v) else { return nil }
+        guard let v, v.isFinite else { return nil }
+        // Compared on the digits of v's shortest spelling (what `Transforms.decimal` reads), not
+        // through a Decimal parsed from its text: half of a one-pager's headline.
+        if let red = Transforms.less(v, than: m.config.redBelow), let amber = Transforms.less(v, than: m.config.amberBelow) {
+            return red ? .red : amber ? .amber : .green
+        }
+        guard let d = Transforms.decimal(v) else { return nil }
         return d < m.config.redBelow ? .red : d < m.config.amberBelow ? .amber : .green
     }
 }

@@ -191,7 +191,7 @@ import Testing
     }
 
     /// Chart coordinates: `dbl` gives the Double that parsing the Decimal's text gives, and
-    /// `appendN` writes what `n` returns.
+    /// `appendTenths` writes what `n` returns.
     @Test func chartNumbersMatchTheirTextualForms() {
         var g = Generator()
         var mismatches: [String] = []
@@ -204,8 +204,9 @@ import Testing
             }
             let v = Double(Int64(bitPattern: g.next()) % 10_000_000) / Double(g.next() % 1_000 + 1)
             for y in [v, -v, 0.05, -0.05, 0.04999, .infinity, .nan] {
-                var s = "p"
-                Charts.appendN(y, to: &s)
+                var bytes: [UInt8] = [0x70]
+                Charts.appendTenths(y, to: &bytes)
+                let s = String(decoding: bytes, as: UTF8.self)
                 if s != "p" + Charts.n(y) { mismatches.append("n \(y): \(s)") }
             }
         }
