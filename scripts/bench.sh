@@ -46,11 +46,17 @@ summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
 
 # bench LABEL SIZE-KEY COMMAND...: runs COMMAND (with --timings) RUNS times, prints the medians.
+# "{rep}" in an argument becomes the run's number, so that each run writes a new output folder,
+# as a monthly run writes a new period's folder. (Replacing the folder just written would time
+# the deletion of the last run's files too, and on an ext4 file system without a journal, as on
+# some VMs, creating files within a minute of deleting as many costs seconds of kernel time: ext4
+# passes over recently freed inodes one by one. Outputs are deleted after all runs.)
 bench() {
   local label=$1 key=$2; shift 2
   local tmp; tmp=$(mktemp -d)
   for i in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M %U %S" -o "$tmp/time.$i" "$@" --timings >/dev/null 2>"$tmp/timings.$i" || true
+    local args=("${@//"{rep}"/$i}")
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/time.$i" "${args[@]}" --timings >/dev/null 2>"$tmp/timings.$i" || true
   done
   python3 - "$tmp" "$RUNS" "$label" "$key" "$summary" <<'PY'
 import sys, statistics, re, os
@@ -95,7 +101,7 @@ echo "== sample (N=40): SampleData"
 out=$(mktemp -d)
 bench "govpack validate" sample "$BIN/govpack" validate SampleData/reference SampleData/submissions/2026-11 --period 2026-11
 bench "govpack run (all packs, html+md)" sample \
-  "$BIN/govpack" run --config SampleData/govpack.yaml --period 2026-11 --no-history --out "$out/packs" --quiet
+  "$BIN/govpack" run --config SampleData/govpack.yaml --period 2026-11 --no-history --out "$out/packs-{rep}" --quiet
 rm -rf "$out"
 
 for n in $SIZES; do
@@ -110,14 +116,15 @@ for n in $SIZES; do
   for cmd in "validate --no-rules" "validate" "report --pack board" "report"; do
     extra=()
     out=$(mktemp -d)
-    case "$cmd" in report*) extra=(--out "$out/packs") ;; esac
+    case "$cmd" in report*) extra=(--out "$out/packs-{rep}") ;; esac
     # shellcheck disable=SC2086
     bench "govpack $cmd" "n$n" "$BIN/govpack" $cmd "$dir" --period 2026-11 "${extra[@]}"
     rm -rf "$out"
   done
   rm -f "bench-data/run-n$n/history.db"
   bench "govpack run (all packs, html, history)" "n$n" \
-    "$BIN/govpack" run --config "bench-data/run-n$n/govpack.yaml" --quiet
+    "$BIN/govpack" run --config "bench-data/run-n$n/govpack.yaml" --out "bench-data/run-n$n/out/run-{rep}" --quiet
+  rm -rf "bench-data/run-n$n/out"
 done
 
 python3 - "$summary" "$SIZES" <<'PY'
