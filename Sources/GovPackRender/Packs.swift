@@ -203,7 +203,9 @@ extension ViewModel {
         let deps = open.map { dependencyRow($0, base: base) }
         c["dependencies"] = deps
         c["hasDependencies"] = !deps.isEmpty
-        let risks = ids.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder).prefix(15).map { riskRow($0, href: href($0.projectID)) }
+        // Sorted once for the risk list and the decisions.
+        let programmeRisks = ids.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder)
+        let risks = programmeRisks.prefix(15).map { riskRow($0, href: href($0.projectID)) }
         c["risks"] = Array(risks)
         c["hasRisks"] = !risks.isEmpty
         let issues = ids.flatMap { openIssuesByProject[$0] ?? [] }
@@ -214,7 +216,7 @@ extension ViewModel {
         c["benefits"] = benefits.map { benefitRow($0, href: href($0.projectID)) }
         c["hasBenefits"] = !benefits.isEmpty
         benefitChart(benefits, limit: 60, into: &c, seeAlso: "the table below lists every benefit")
-        capped(decisions(scope: members), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers") { $0() }
+        capped(decisions(scope: members, scopeRisks: programmeRisks), "decisions", limit: 40, into: &c, seeAlso: "see the project one-pagers") { $0() }
         return c
     }
 
@@ -273,7 +275,8 @@ extension ViewModel {
         let findings = (findingsByProject[p.projectID] ?? []).map { findingRow($0, href: href) }
         c["findings"] = findings
         c["hasFindings"] = !findings.isEmpty
-        capped(decisions(scope: [p]), "decisions", limit: 40, into: &c, seeAlso: "see the findings below") { $0() }
+        // The project's open risks are kept in `riskOrder` already (a subsequence of `openRisksByScore`).
+        capped(decisions(scope: [p], scopeRisks: openRisksByProject[p.projectID] ?? []), "decisions", limit: 40, into: &c, seeAlso: "see the findings below") { $0() }
         return c
     }
 

@@ -428,7 +428,8 @@ struct ViewModel {
     /// What the board or a steering committee must decide, worked out from the figures: each
     /// line names the item, the evidence and the choice. Each line is built when asked for: the
     /// packs show the first 15 or 40 and count the rest (the board at 20k has thousands).
-    func decisions(scope: [ProjectMetrics]?) -> [() -> Model] {
+    /// `scopeRisks`: the scope's open risks in `riskOrder`, when the caller has sorted them already.
+    func decisions(scope: [ProjectMetrics]?, scopeRisks: [Risk]? = nil) -> [() -> Model] {
         var out: [() -> Model] = []
         let threshold = m.config.escalationThreshold
         let ids = scope.map { $0.map(\.projectID) }
@@ -452,7 +453,7 @@ struct ViewModel {
                           "why": "Planned \(Transforms.date(g.plannedDate)); not yet held.",
                           "ask": "Hold the gate review: approve, defer or stop."] }
         }
-        let risks = ids.map { $0.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder) } ?? openRisksByScore
+        let risks = scopeRisks ?? ids.map { $0.flatMap { openRisksByProject[$0] ?? [] }.sorted(by: Self.riskOrder) } ?? openRisksByScore
         for r in risks where r.score >= threshold && r.escalated != true {
             out.append { ["item": "\(r.projectID) risk \(r.riskID): \(r.title)",
                           "why": "Score \(r.score) (P\(r.probability) x I\(r.impact)) is at or above the escalation threshold of \(threshold) and is not escalated.",
