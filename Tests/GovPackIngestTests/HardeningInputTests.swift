@@ -57,6 +57,11 @@ struct HardeningInputTests {
         Case(description: "empty", expected: [
             "projects.csv 0:0 warning ingest.file.empty", "submission.xml 1:1 error ingest.xml.malformed",
         ]),
+        // A quote opened in the header (column 12, after "project_id,") swallows the file: that
+        // is the one finding; the file is not called empty.
+        Case(description: "unterminated-header", expected: ["projects.csv 1:12 error ingest.csv.unterminated_quote"]),
+        // A byte-order mark and two line ends: nothing to read.
+        Case(description: "blank", expected: ["risks.csv 0:0 warning ingest.file.empty"]),
         Case(description: "utf16", expected: []),
         Case(description: "latin1", expected: []),
         Case(description: "binary-xml", expected: ["submission.xml 1:1 error ingest.xml.malformed"]),

@@ -59,13 +59,21 @@ public enum CSVFormat: InputFormat {
         current.record = nil
         builder.setColumnResolver(nil)
         builder.endFile(entity, path: file.displayPath)
-        if readable && records == 0 {
+        // Only a file with nothing in it is "empty": when a quote opened in the header runs to
+        // the end, the reader has said so and no record came out, but the file is not empty.
+        if readable && records == 0 && isBlank(bytes) {
             builder.diagnostics.emit(
                 IngestID.fileEmpty, .warning, "the file is empty: no header row and no data",
                 at: SourceLocation(file: file.displayPath),
                 hint: "remove the file, or export it again with its header row (\(entity.columnSummaries.filter(\.required).map(\.name).joined(separator: ", ")), ...)")
         }
         return readable
+    }
+
+    /// Whether the file holds only a byte-order mark, spaces, tabs and line ends.
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        return body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
     }
 
     /// Line feeds in the file: at most one more than its rows (a guess for reserving rows).
