@@ -5,14 +5,15 @@ import Foundation
 /// Foundation's `Decimal` addition costs about a microsecond, so amounts with at most six
 /// fractional digits and an 18-digit significand (every real money or hours figure) are
 /// summed as an `Int128` count of millionths; anything else, or an overflow, switches the
-/// sum to `Decimal` arithmetic for good. Either way the result is exact.
-struct ExactSum: Sendable {
+/// sum to `Decimal` arithmetic for good. Either way the result is exact. (Public for the
+/// resource report, which sums planned hours per person and period the same way.)
+public struct ExactSum: Sendable {
     private var millionths: Int128 = 0
     private var slow: Decimal?
 
-    init() {}
+    public init() {}
 
-    mutating func add(_ d: Decimal) {
+    public mutating func add(_ d: Decimal) {
         if slow == nil, let units = DecimalBits.millionths(d) {
             let (r, o) = millionths.addingReportingOverflow(units)
             if !o {
@@ -26,7 +27,7 @@ struct ExactSum: Sendable {
     /// The exact sum as an integer count of millionths, while it is one.
     var exactMillionths: Int128? { slow == nil ? millionths : nil }
 
-    var value: Decimal { slow ?? Exact.decimal(millionths: millionths) }
+    public var value: Decimal { slow ?? Exact.decimal(millionths: millionths) }
 
     /// Adds another sum without going through `Decimal` when both are still exact integers.
     mutating func add(_ other: ExactSum) {

@@ -115,7 +115,7 @@ extension ViewModel {
         // of its rows (they arrive grouped by project) without copying its metrics out.
         let span = Int(last) - Int(first) + 1
         var slotOf: [String: Int] = [:]
-        var sums: [ExactDecimalSum] = []
+        var sums: [ExactSum] = []
         let rows = input.portfolio.assignments
         var lastProject: String?, lastKnown = false
         for i in rows.indices {
@@ -132,7 +132,7 @@ extension ViewModel {
             } else {
                 slot = sums.count
                 slotOf[rows[i].personID] = slot
-                sums.append(contentsOf: repeatElement(ExactDecimalSum(), count: span))
+                sums.append(contentsOf: repeatElement(ExactSum(), count: span))
             }
             sums[slot + Int(k) - Int(first)].add(rows[i].plannedHours)
         }
@@ -355,41 +355,5 @@ extension ViewModel {
         }
         c["hasLessons"] = !lessons.isEmpty
         return c
-    }
-}
-
-/// An exact running sum of decimals: an Int128 count of millionths while every term has at most
-/// six decimals and a significand within 64 bits (planned hours always do), else Decimal's own
-/// addition from then on. Decimal's addition is exact on such sums too, so `value` is the
-/// value the Decimal sum would have.
-struct ExactDecimalSum {
-    private var millionths: Int128 = 0
-    private var slow: Decimal?
-
-    mutating func add(_ d: Decimal) {
-        if slow == nil, let units = Self.millionths(d) {
-            let (r, o) = millionths.addingReportingOverflow(units)
-            if !o {
-                millionths = r
-                return
-            }
-        }
-        slow = value + d
-    }
-
-    var value: Decimal {
-        if let slow { return slow }
-        let magnitude = millionths.magnitude
-        guard magnitude <= UInt128(UInt64.max) else { return Decimal(string: "\(millionths)e-6") ?? 0 }
-        return Decimal(sign: millionths < 0 ? .minus : .plus, exponent: -6, significand: Decimal(UInt64(magnitude)))
-    }
-
-    /// `d` x 10^6 when that is an integer that fits with room to add.
-    static func millionths(_ d: Decimal) -> Int128? {
-        guard Transforms.decimalLayoutVerified, let p = Transforms.rawParts(d), p.mantissa <= UInt128(UInt64.max),
-              p.exponent >= -6, p.exponent <= 12 else { return nil }
-        // At most 1.9e19 x 1e18 < 2^126.
-        let v = Int128(UInt64(p.mantissa)) * Int128(Digits.powers[p.exponent + 6])
-        return p.negative ? -v : v
     }
 }

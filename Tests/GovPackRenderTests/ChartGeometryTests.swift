@@ -217,7 +217,7 @@ import Testing
     /// Planned hours summed as integers are the Decimal sum, also past six decimals.
     @Test(arguments: [["7.5", "0.25", "140", "0.000001"], ["1e-7", "2"], ["-3.5", "3.5"], [], ["18446744073709551615", "1"]])
     func exactSumIsTheDecimalSum(_ terms: [String]) {
-        var sum = ExactDecimalSum()
+        var sum = ExactSum()
         var reference = Decimal(0)
         for t in terms {
             sum.add(Fixture.dec(t))
