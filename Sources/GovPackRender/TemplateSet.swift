@@ -26,7 +26,14 @@ struct HTMLContentTypeFast: MustacheContentType {
         guard ascii else { return characterWise(text) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
+        appendEscapedASCII(text.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ASCII bytes with the five specials written as entities.
+    @inline(__always)
+    static func appendEscapedASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
+        for b in bytes {
             switch b {
             case 0x3C: out.append(contentsOf: "&lt;".utf8)
             case 0x3E: out.append(contentsOf: "&gt;".utf8)
@@ -36,7 +43,6 @@ struct HTMLContentTypeFast: MustacheContentType {
             default: out.append(b)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The five characters HTML escapes are all below 64: one bit each, so a byte is tested with
@@ -63,16 +69,7 @@ struct HTMLContentTypeFast: MustacheContentType {
                 return true
             }
             guard ascii else { return false }
-            for b in u {
-                switch b {
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                default: out.append(b)
-                }
-            }
+            appendEscapedASCII(u, to: &out)
             return true
         }
         switch done {
