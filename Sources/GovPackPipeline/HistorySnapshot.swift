@@ -78,7 +78,12 @@ public enum HistorySnapshot {
             period: period, govpackVersion: version, inputDigest: InputRecord.digest(sortedInputs), inputs: sortedInputs,
             portfolio: portfolioFigures(metrics.portfolio), programs: programs, projects: projects, risks: risks,
             milestones: milestones, benefits: benefits, findings: findings.sorted(by: findingLess),
-            packFiles: packFiles.sorted { less($0.path, $1.path) }, metricsJSON: metricsJSON)
+            packFiles: sorted(packFiles), metricsJSON: metricsJSON)
+    }
+
+    /// Pack files in the history's order, by path.
+    static func sorted(_ packFiles: [PackFileRecord]) -> [PackFileRecord] {
+        packFiles.sorted { less($0.path, $1.path) }
     }
 
     /// Rule failures counted per rule, project, severity and waived-or-not.

@@ -12,11 +12,15 @@ extension MonthlyRun {
     /// `metricsJSON` is the published metrics.json when there is one (encoded once per run).
     public static func snapshot(_ r: RunRecord, metricsJSON: String? = nil) -> RunSnapshot {
         let inputs = r.inputs.map(inputRecord)
-        let packs = r.outputs.map { PackFileRecord(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) }
+        let packs = r.outputs.map(packFileRecord)
         return HistorySnapshot.make(
             period: r.plan.period, version: r.plan.version, metrics: r.result.metrics, portfolio: r.result.load.portfolio,
             findings: r.result.ruleResults, inputs: inputs, packFiles: packs,
             metricsJSON: metricsJSON ?? MetricsJSON.encode(r.result.metrics))
+    }
+
+    static func packFileRecord(_ o: OutputChecksum) -> PackFileRecord {
+        PackFileRecord(path: o.path, sha256: o.sha256, bytes: o.bytes)
     }
 
     static func inputRecord(_ c: InputChecksum) -> InputRecord {

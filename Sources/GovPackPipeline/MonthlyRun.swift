@@ -396,11 +396,18 @@ public struct MonthlyRun {
 // MARK: - The whole run
 
 extension MonthlyRun {
+    /// Stores the history snapshot of a run (see `execute`): its rows are all there but the
+    /// pack files and metrics document, which `rendered()` gives once the packs are rendered
+    /// (nil when the render failed); it must commit only if `published()` then returns true.
+    /// Both may block.
+    public typealias Recorder = (_ snapshot: RunSnapshot, _ rendered: () -> RunSnapshot.Rendered?,
+                                 _ published: () -> Bool) throws -> Void
+
     /// Reads, checks, measures, renders and publishes. `record` stores the history snapshot: it is
-    /// called while the packs are being published, and must commit the snapshot only if
-    /// `published()` (which waits for the publish) returns true. Its failure fails the run, with
-    /// the packs already out.
-    public func execute(record: ((_ snapshot: RunSnapshot, _ published: () -> Bool) throws -> Void)? = nil) -> Outcome {
+    /// called on a thread of its own while the packs render and are published, so that the
+    /// history's rows are written by the time they are out. Its failure fails the run, with the
+    /// packs already out.
+    public func execute(record: Recorder? = nil) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         func failed(_ why: String, _ teams: [TeamOutcome] = [], _ result: Validation.Result? = nil,
@@ -424,11 +431,69 @@ extension MonthlyRun {
         let inputs = checksums(teams: teams, result: result)
         // Files go into the staging folder as they are rendered; the period's folder is replaced
         // only at the end, whole (FolderPublisher.Staging).
+        // The history's snapshot is worked out and written on a thread of its own while the
+        // packs render, in a transaction that takes their checksums once they are rendered and
+        // commits only once they are published (the gate): a run never records packs it did not
+        // publish. On one thread the record simply comes after the publish (Parallel.behind).
+        let handoff = RenderHandoff()
+        let gate = PublishGate()
+        let early = RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: [])
+        let (published, recorded) = Parallel.behind({ () -> Result<Published, Failure> in
+            defer {
+                handoff.give(nil)
+                gate.open(.failure(Failure(why: "the packs were not published")))
+            }
+            return publish(result, teams: teams, inputs: inputs, handoff: handoff, gate: gate)
+        }, { () -> Result<Void, Error>? in
+            guard let record else { return nil }
+            let snapshot = Self.snapshot(early, metricsJSON: "")
+            return Result { try record(snapshot, handoff.take, gate.wait) }
+        })
+        let p: Published
+        switch published {
+        case .failure(let f): return failed(f.why, teams, result, inputs: inputs)
+        case .success(let done): p = done
+        }
+        if case .failure(let error) = recorded {
+            var o = failed("the packs were published to \(plan.outputFolder) but the history was not recorded: \(error.localizedDescription); run the period again to record it", teams, result)
+            o.files = p.files
+            o.inputs = inputs
+            o.published = true
+            return o
+        }
+        var outcome = Outcome(status: p.status, period: plan.period, teams: teams, validation: result, files: p.files,
+                              inputs: inputs, failure: nil, seconds: (clock.now - start).seconds)
+        outcome.strayFiles = p.stray
+        outcome.referenceRejected = p.referenceRejected
+        outcome.published = true
+        return outcome
+    }
+
+    /// Why the packs were not published.
+    struct Failure: Error {
+        var why: String
+    }
+
+    /// What a publish put out.
+    struct Published {
+        var files: [(path: String, data: Data)]
+        var status: Outcome.Status
+        var stray: [String]
+        var referenceRejected: [String]
+    }
+
+    /// Renders the packs into a staging folder and publishes it whole. Hands the history's
+    /// record the files' checksums once they are all rendered, then opens the gate with how
+    /// the publish ended.
+    private func publish(_ result: Validation.Result, teams: [TeamOutcome], inputs: [InputChecksum],
+                         handoff: RenderHandoff, gate: PublishGate) -> Result<Published, Failure> {
+        // Files go into the staging folder as they are rendered; the period's folder is replaced
+        // only at the end, whole (FolderPublisher.Staging).
         let staging: FolderPublisher.Staging
         do {
             staging = try FolderPublisher.Staging(to: plan.outputFolder, protecting: plan.protecting)
         } catch {
-            return failed(error.localizedDescription, teams, result, inputs: inputs)
+            return .failure(Failure(why: error.localizedDescription))
         }
         progress(.stage("rendering \(plan.packs.count) packs as \(plan.formats.map(\.rawValue).joined(separator: ", "))"))
         var files: [(path: String, data: Data)]
@@ -440,7 +505,7 @@ extension MonthlyRun {
             }
         } catch {
             staging.abandon()
-            return failed("\(error)", teams, result, inputs: inputs)
+            return .failure(Failure(why: "\(error)"))
         }
         let stray = strayFiles()
         let referenceRejected = inputs.filter { $0.team == nil && $0.status != "read" }.map(\.path)
@@ -454,41 +519,20 @@ extension MonthlyRun {
         outputs.append(OutputChecksum(files[files.count - 1]))
         staging.enqueue("run.json", files[files.count - 1].data)
         files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
-        outputs.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
+        handoff.give(RunSnapshot.Rendered(
+            packFiles: HistorySnapshot.sorted(outputs.map(Self.packFileRecord)),
+            metricsJSON: files.first { $0.path == "metrics.json" }.map { String(decoding: $0.data, as: UTF8.self) }
+                ?? MetricsJSON.encode(result.metrics)))
         progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
-        // The history's snapshot is worked out and written on the other core while the files go
-        // to disk, in a transaction that commits only once they are published (the gate): a
-        // run never records packs it did not publish. The publish never waits for the record,
-        // and on one thread it simply runs first (Parallel.beside runs the side job first).
-        let metricsJSON = files.first { $0.path == "metrics.json" }.map { String(decoding: $0.data, as: UTF8.self) }
-        let gate = PublishGate()
-        let count = files.count, folder = plan.outputFolder, progress = self.progress
-        let recorded = Parallel.beside({
-            let r = Result { try staging.commit() }
-            if case .success = r { progress(.wrote(files: count, folder: folder)) }
-            gate.open(r)
-        }, { () -> Result<Void, Error>? in
-            guard let record else { return nil }
-            let snapshot = Self.snapshot(
-                RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: outputs), metricsJSON: metricsJSON)
-            return Result { try record(snapshot, gate.wait) }
-        })
-        if case .failure(let error) = gate.result {
-            return failed(error.localizedDescription, teams, result, inputs: inputs)
+        do {
+            try staging.commit()
+        } catch {
+            gate.open(.failure(error))
+            return .failure(Failure(why: error.localizedDescription))
         }
-        if case .failure(let error) = recorded {
-            var o = failed("the packs were published to \(plan.outputFolder) but the history was not recorded: \(error.localizedDescription); run the period again to record it", teams, result)
-            o.files = files
-            o.inputs = inputs
-            o.published = true
-            return o
-        }
-        var outcome = Outcome(status: status, period: plan.period, teams: teams, validation: result, files: files,
-                       inputs: inputs, failure: nil, seconds: (clock.now - start).seconds)
-        outcome.strayFiles = stray
-        outcome.referenceRejected = referenceRejected
-        outcome.published = true
-        return outcome
+        progress(.wrote(files: files.count, folder: plan.outputFolder))
+        gate.open(.success(()))
+        return .success(Published(files: files, status: status, stray: stray, referenceRejected: referenceRejected))
     }
 
     /// What the history records of a published run.
@@ -630,11 +674,17 @@ private final class OutputChecksums: @unchecked Sendable {
 /// Tells the history's transaction, written beside the publish, how the publish ended.
 final class PublishGate: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var opened = false
     /// How the publish ended; read only after `wait()` (or once the publish's thread has joined).
     private(set) var result: Result<Void, Error> = .success(())
 
-    /// Called once, by the publish, when it has ended.
+    /// Called by the publish when it has ended; only the first call counts.
     func open(_ result: Result<Void, Error>) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !opened else { return }
+        opened = true
         self.result = result
         done.signal()
     }
@@ -645,5 +695,31 @@ final class PublishGate: @unchecked Sendable {
         done.signal()  // let any later wait through too
         if case .success = result { return true }
         return false
+    }
+}
+
+/// Hands the history's record what only the render tells (the packs' checksums and the metrics
+/// document), or nil when the render failed.
+final class RenderHandoff: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var given = false
+    private var rendered: RunSnapshot.Rendered?
+
+    /// Called once the packs are rendered (nil: they were not); only the first call counts.
+    func give(_ rendered: RunSnapshot.Rendered?) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !given else { return }
+        given = true
+        self.rendered = rendered
+        done.signal()
+    }
+
+    /// Waits until the render has ended.
+    func take() -> RunSnapshot.Rendered? {
+        done.wait()
+        done.signal()
+        return rendered
     }
 }

@@ -94,23 +94,35 @@ public final class HistoryStore: Sendable {
     }
 
     /// Writes `s` as the snapshot of `s.period` in one transaction, then commits it only if
-    /// `commitIf()` says so (it may block: the monthly run writes the rows while its packs are
-    /// being published and commits once they are). Returns whether it committed; when it did
-    /// not, or anything threw, the history is as it was.
+    /// `commitIf()` says so (it may block). Returns whether it committed; when it did not, or
+    /// anything threw, the history is as it was.
     public func record(_ s: RunSnapshot, commitIf: () throws -> Bool) throws -> Bool {
+        try record(s, rendered: { s.rendered }, commitIf: commitIf)
+    }
+
+    /// The monthly run's record: it writes the rows of `s` in one transaction while the packs
+    /// are still rendering, then asks `rendered()` for their files and metrics document (it may
+    /// block; nil when the render failed), writes those, and commits only if `commitIf()` says
+    /// so once they are published (it may block too). `s`'s own pack files and metrics document
+    /// are not used. Returns whether it committed; when it did not, or anything threw, the
+    /// history is as it was.
+    public func record(_ s: RunSnapshot, rendered: () throws -> RunSnapshot.Rendered?,
+                       commitIf: () throws -> Bool) throws -> Bool {
         var committed = false
         do {
             try queue.writeWithoutTransaction { db in
                 // SQLite checks a foreign key per row written or deleted: at 20,000 projects that
                 // is about 1.4 CPU s of look-ups of the one `runs` row every row of this snapshot
-                // names, and which `insert` writes first. So the checks are off for this
-                // transaction (the pragma cannot change inside one), and `insert` deletes the old
-                // snapshot table by table instead of by cascade. They are back on for anything
-                // else this connection does (`delete` relies on the cascade).
+                // names. So the checks are off for this transaction (the pragma cannot change
+                // inside one): the old snapshot is deleted table by table instead of by cascade,
+                // and the `runs` row is written last, once the pack count is known. They are back
+                // on for anything else this connection does (`delete` relies on the cascade).
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 try db.inTransaction(.immediate) {
-                    try Self.insert(s, into: db)
+                    try Self.insertRows(s, into: db)
+                    guard let r = try rendered() else { return .rollback }
+                    try Self.insertRendered(s, r, into: db)
                     committed = try commitIf()
                     return committed ? .commit : .rollback
                 }
@@ -121,19 +133,14 @@ public final class HistoryStore: Sendable {
         return committed
     }
 
-    private static func insert(_ s: RunSnapshot, into db: Database) throws {
+    /// Every row of `s` but its `runs` row, pack files and metrics document, after deleting the
+    /// period's earlier snapshot.
+    private static func insertRows(_ s: RunSnapshot, into db: Database) throws {
         let p = s.period.description
         // Children first, then the run (foreign keys are not enforced here: see `record`).
         for t in tables.reversed() {
             try db.execute(sql: "DELETE FROM \(t.name) WHERE period = ?", arguments: [p])
         }
-        try db.execute(
-            sql: "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [
-                p, s.govpackVersion, s.inputDigest, s.inputs.count,
-                s.inputs.filter { $0.status == .quarantined }.count, s.projects.count,
-                s.findings.reduce(0) { $0 + $1.count }, s.packFiles.count,
-            ])
         try insert(db, "inputs", 6, s.inputs) { [p, $0.path, $0.team, $0.sha256, $0.bytes, $0.status.rawValue] }
         try insert(db, "aggregate_figures", 20, [s.portfolio]) { Self.figureValues(p, "portfolio", $0) }
         try insert(db, "aggregate_figures", 20, s.programs) { Self.figureValues(p, "program", $0) }
@@ -160,8 +167,20 @@ public final class HistoryStore: Sendable {
         try insert(db, "findings", 6, s.findings) {
             [p, $0.ruleID, $0.projectID ?? "", $0.severity.rawValue, $0.waived ? 1 : 0, $0.count]
         }
-        try insert(db, "pack_files", 4, s.packFiles) { [p, $0.path, $0.sha256, $0.bytes] }
-        try db.execute(sql: "INSERT INTO metrics_documents VALUES (?, ?)", arguments: [p, s.metricsJSON])
+    }
+
+    /// The `runs` row, with what the render tells, the pack files and the metrics document.
+    private static func insertRendered(_ s: RunSnapshot, _ r: RunSnapshot.Rendered, into db: Database) throws {
+        let p = s.period.description
+        try db.execute(
+            sql: "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                p, s.govpackVersion, s.inputDigest, s.inputs.count,
+                s.inputs.filter { $0.status == .quarantined }.count, s.projects.count,
+                s.findings.reduce(0) { $0 + $1.count }, r.packFiles.count,
+            ])
+        try insert(db, "pack_files", 4, r.packFiles) { [p, $0.path, $0.sha256, $0.bytes] }
+        try db.execute(sql: "INSERT INTO metrics_documents VALUES (?, ?)", arguments: [p, r.metricsJSON])
     }
 
     /// Deletes the snapshot of `period`; false when there was none.

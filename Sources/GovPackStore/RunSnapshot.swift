@@ -48,6 +48,28 @@ public struct RunSnapshot: Sendable, Equatable {
     }
 }
 
+extension RunSnapshot {
+    /// The part of a snapshot known only once the run's packs are rendered: the files it
+    /// publishes and its metrics document (the monthly run writes the rest while they render).
+    public struct Rendered: Sendable, Equatable {
+        public var packFiles: [PackFileRecord]
+        public var metricsJSON: String
+
+        public init(packFiles: [PackFileRecord], metricsJSON: String) {
+            self.packFiles = packFiles
+            self.metricsJSON = metricsJSON
+        }
+    }
+
+    public var rendered: Rendered {
+        get { Rendered(packFiles: packFiles, metricsJSON: metricsJSON) }
+        set {
+            packFiles = newValue.packFiles
+            metricsJSON = newValue.metricsJSON
+        }
+    }
+}
+
 /// The optional parts of a snapshot to read back; figures, risks, milestones and benefits are
 /// always read.
 public struct SnapshotParts: OptionSet, Sendable {

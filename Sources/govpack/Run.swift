@@ -118,10 +118,10 @@ struct Run: ParsableCommand {
         progress.log("period \(period): reading \(plan.submissionsFolder) (history: \(noHistory ? "off" : "\(history.count) earlier period\(history.count == 1 ? "" : "s") in \(dbPath)"))")
         let stages = StageClock()
         let outcome = MonthlyRun(plan: plan, history: history, progress: { stages.event($0); progress.event($0) }).execute(
-            record: noHistory ? nil : { snapshot, published in
+            record: noHistory ? nil : { snapshot, rendered, published in
                 let s = try store ?? HistoryStore(path: dbPath)
                 store = s
-                _ = try s.record(snapshot, commitIf: published)
+                _ = try s.record(snapshot, rendered: rendered, commitIf: published)
             })
         defer { KeptUntilExit.keep(outcome) }
         progress.finish()

@@ -35,4 +35,38 @@ import Testing
         struct Failed: Error {}
         #expect(throws: Failed.self) { try Parallel.beside({}, { () throws -> Int in throw Failed() }) }
     }
+
+    /// A side job that waits for what the main job hands it gets it, whether the main job
+    /// returns or throws (it must hand over first), and both results come back.
+    @Test(arguments: [false, true])
+    func behindLetsTheSideJobWaitForTheMainJob(mainThrows: Bool) throws {
+        struct Failed: Error {}
+        final class Handoff: @unchecked Sendable {
+            let ready = DispatchSemaphore(value: 0)
+            var value = 0
+        }
+        final class Seen: @unchecked Sendable { var value: Int? }
+        let handoff = Handoff(), seen = Seen()
+        let main = { () throws -> [Int] in
+            let mapped = Parallel.map(Array(0..<1_000)) { $0 * 2 }
+            handoff.value = mapped.reduce(0, +)
+            handoff.ready.signal()
+            if mainThrows { throw Failed() }
+            return mapped
+        }
+        let side = { @Sendable () -> Int in
+            handoff.ready.wait()
+            seen.value = handoff.value
+            return handoff.value + 1
+        }
+        if mainThrows {
+            #expect(throws: Failed.self) { try Parallel.behind(main, side) }
+            // The side job had finished when the error came out.
+            #expect(seen.value == 999_000)
+        } else {
+            let (mapped, got) = try Parallel.behind(main, side)
+            #expect(mapped.count == 1_000)
+            #expect(got == 999_001)
+        }
+    }
 }

@@ -344,6 +344,38 @@ struct Scratch {
         }
     }
 
+    /// The monthly run writes the rows while its packs render and gives the pack files and
+    /// metrics document only then: what `rendered()` gives is what is stored (the snapshot's own
+    /// are not used), and a render that failed (nil) leaves the history as it was, without
+    /// asking whether the packs were published.
+    @Test(arguments: [true, false])
+    func theRenderedPartsComeLast(renderSucceeded: Bool) throws {
+        let s = try Scratch()
+        defer { s.folder.remove() }
+        let store = try s.store()
+        try store.record(sample("2026-11"))
+        let before = try store.dump()
+        let full = sample("2026-11", variant: 1)
+        var rows = full
+        rows.rendered = RunSnapshot.Rendered(packFiles: [], metricsJSON: "")
+        var asked = 0
+        let committed = try store.record(rows, rendered: {
+            // The rows are written by now: inside the transaction, the old snapshot's are gone.
+            renderSucceeded ? full.rendered : nil
+        }, commitIf: {
+            asked += 1
+            return true
+        })
+        #expect(committed == renderSucceeded)
+        #expect(asked == (renderSucceeded ? 1 : 0))
+        if renderSucceeded {
+            #expect(try store.snapshot(per("2026-11")) == full)
+            #expect(try store.runs().first { $0.period == per("2026-11") }?.packFiles == full.packFiles.count)
+        } else {
+            #expect(try store.dump() == before)
+        }
+    }
+
     /// A write that fails half-way (after the old snapshot was deleted) rolls back whole.
     @Test func aWriteFailingHalfWayLeavesThePreviousSnapshot() throws {
         let s = try Scratch()

@@ -1,6 +1,7 @@
 import Foundation
 import GovPackCore
 import GovPackPipeline
+import GovPackStore
 import GovPackTestSupport
 import Testing
 
@@ -61,26 +62,43 @@ import Testing
         #expect(seen == prefixes)
     }
 
-    /// The history's snapshot is written beside the publish and committed only once the packs
-    /// are out: when `published()` answers, the period's folder is complete; a record that
-    /// fails then is reported with the packs published.
+    /// The history's snapshot is written while the packs render and committed only once they
+    /// are out: the record gets every row but the pack files and metrics document, which
+    /// `rendered()` gives (run.json included, with the checksums of the files published); when
+    /// `published()` answers, the period's folder is complete; a record that fails then is
+    /// reported with the packs published.
     @Test(arguments: [false, true])
     func theHistoryIsCommittedOnlyAfterThePacksArePublished(recordFails: Bool) throws {
         struct DiskFull: Error, LocalizedError { var errorDescription: String? { "disk full" } }
         let dir = try Self.sampleCopy()
         defer { dir.remove() }
         let out = dir.url.appendingPathComponent("out/2026-11")
-        var seen: (period: Period, projects: Int, answer: Bool, runJSON: Bool)?
-        let outcome = MonthlyRun(plan: Self.plan(dir)).execute { snapshot, published in
+        var seen: (period: Period, projects: Int, early: RunSnapshot.Rendered, rendered: RunSnapshot.Rendered?,
+                   answer: Bool, runJSON: Bool)?
+        let outcome = MonthlyRun(plan: Self.plan(dir)).execute { snapshot, rendered, published in
+            let r = rendered()
             let answer = published()
-            seen = (snapshot.period, snapshot.projects.count, answer,
+            seen = (snapshot.period, snapshot.projects.count, snapshot.rendered, r, answer,
                     FileManager.default.fileExists(atPath: out.appendingPathComponent("run.json").path))
             if recordFails { throw DiskFull() }
         }
-        #expect(seen?.period == Period("2026-11"))
-        #expect(seen?.projects == 36)
-        #expect(seen?.answer == true)
-        #expect(seen?.runJSON == true)
+        let s = try #require(seen)
+        #expect(s.period == Period("2026-11"))
+        #expect(s.projects == 36)
+        #expect(s.early == RunSnapshot.Rendered(packFiles: [], metricsJSON: ""))
+        let r = try #require(s.rendered)
+        // Every file published, in path order, with its size and checksum as on disk.
+        #expect(r.packFiles.map(\.path) == outcome.files.map(\.path))
+        #expect(r.packFiles.contains { $0.path == "run.json" })
+        for (record, file) in zip(r.packFiles, outcome.files) {
+            let disk = try Data(contentsOf: out.appendingPathComponent(file.path))
+            #expect(record.bytes == disk.count)
+            #expect(record.sha256 == Checksum.sha256(disk))
+        }
+        let metrics = try String(contentsOf: out.appendingPathComponent("metrics.json"), encoding: .utf8)
+        #expect(r.metricsJSON == metrics)
+        #expect(s.answer == true)
+        #expect(s.runJSON == true)
         #expect(outcome.published)
         if recordFails {
             #expect(outcome.status == .failed)
@@ -88,6 +106,27 @@ import Testing
         } else {
             #expect(outcome.status == .complete)
         }
+    }
+
+    /// A render that fails tells the record so (nil, then "not published"), and the run fails
+    /// without publishing: the record never waits forever, on any thread count.
+    @Test func aFailedRenderTellsTheHistoryNotToCommit() throws {
+        let dir = try Self.sampleCopy()
+        defer { dir.remove() }
+        _ = try dir.write("templates/board.html.mustache", "{{summry}}\n")
+        var plan = Self.plan(dir)
+        plan.templates = dir.url.appendingPathComponent("templates").path
+        var seen: (rendered: RunSnapshot.Rendered?, published: Bool)?
+        let outcome = MonthlyRun(plan: plan).execute { _, rendered, published in
+            seen = (rendered(), published())
+        }
+        #expect(outcome.status == .failed)
+        #expect(!outcome.published)
+        #expect(outcome.failure?.contains("summry") == true)
+        let s = try #require(seen)
+        #expect(s.rendered == nil)
+        #expect(s.published == false)
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/2026-11").path))
     }
 
     /// An output folder holding someone else's files is refused before anything is rendered; the
