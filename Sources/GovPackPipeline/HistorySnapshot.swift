@@ -34,7 +34,7 @@ public enum HistorySnapshot {
         let sortedInputs = inputs.sorted { less($0.path, $1.path) }
         let known = Set(metrics.projects.map(\.projectID))
         // The lists are independent: each part is built on its own core (the run builds the
-        // snapshot while its packs are flushed to disk). Each closure writes only its own list.
+        // snapshot while its packs render). Each closure writes only its own list.
         var programs: [FigureRecord] = [], projects: [ProjectRecord] = [], risks: [RiskRecord] = []
         var milestones: [MilestoneRecord] = [], benefits: [BenefitRecord] = []
         let parts: [() -> Void] = [

@@ -671,7 +671,7 @@ private final class OutputChecksums: @unchecked Sendable {
     }
 }
 
-/// Tells the history's transaction, written beside the publish, how the publish ended.
+/// Tells the history's transaction, written while the packs render and publish, how the publish ended.
 final class PublishGate: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
