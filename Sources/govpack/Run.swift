@@ -119,9 +119,17 @@ struct Run: ParsableCommand {
         let stages = StageClock()
         let outcome = MonthlyRun(plan: plan, history: history, progress: { stages.event($0); progress.event($0) }).execute(
             record: noHistory ? nil : { snapshot, rendered, published in
-                let s = try store ?? HistoryStore(path: dbPath)
-                store = s
-                _ = try s.record(snapshot, rendered: rendered, commitIf: published)
+                if let s = store {
+                    // The rows go in while the packs render.
+                    _ = try s.record(snapshot, rendered: rendered, commitIf: published)
+                } else {
+                    // No history yet: the database is made only once the packs are rendered, so
+                    // that a run whose render fails leaves none behind.
+                    guard let r = rendered() else { return }
+                    let s = try HistoryStore(path: dbPath)
+                    store = s
+                    _ = try s.record(snapshot, rendered: { r }, commitIf: published)
+                }
             })
         defer { KeptUntilExit.keep(outcome) }
         progress.finish()

@@ -141,6 +141,32 @@ struct RunCommandTests {
         #expect(try HistoryStore(path: db, mode: .readOnly).dump() == firstDump)
     }
 
+    /// A run whose packs fail to render publishes nothing and records nothing: with no history
+    /// yet, it makes no database (the history is made by the first run that publishes); with
+    /// one, the rows it wrote while rendering are rolled back and the history is as it was.
+    @Test func aRunWhoseRenderFailsLeavesTheHistoryAsItWas() throws {
+        let dir = try Self.pmoFolder()
+        defer { dir.remove() }
+        let config = try String(contentsOf: dir.url.appendingPathComponent("govpack.yaml"), encoding: .utf8)
+        _ = try dir.write("broken.yaml", config.replacingOccurrences(
+            of: "  formats: [html, md]\n", with: "  formats: [html, md]\n  templates: my-templates\n"))
+        _ = try dir.write("my-templates/board/board.html.mustache", "{{summry}}\n")
+        let db = dir.url.appendingPathComponent("govpack.db").path
+        let first = try GovPackCLI.run(["run", "--config", "broken.yaml", "--period", "2026-10", "--quiet"], in: dir.url)
+        #expect(first.status == 2, "\(first.stderr)")
+        #expect(first.stderr.contains("summry"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let good = try GovPackCLI.run(["run", "--config", "govpack.yaml", "--period", "2026-10", "--quiet"], in: dir.url)
+        #expect(good.status == 1, "\(good.stderr)")  // payments never submits
+        let before = try HistoryStore(path: db, mode: .readOnly).dump()
+        for period in ["2026-10", "2026-11"] {
+            let failed = try GovPackCLI.run(["run", "--config", "broken.yaml", "--period", period, "--quiet"], in: dir.url)
+            #expect(failed.status == 2, "\(failed.stderr)")
+            #expect(try HistoryStore(path: db, mode: .readOnly).dump() == before)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/2026-11").path))
+    }
+
     /// A scheduler names the configuration by its absolute path; an analyst runs it from its
     /// folder. run.json and the history's input digest are the same either way.
     @Test func theRecordDoesNotDependOnHowTheConfigurationIsNamed() throws {
