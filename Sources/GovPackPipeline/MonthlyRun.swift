@@ -119,8 +119,10 @@ public struct MonthlyRun {
         public var period: Period
         public var teams: [TeamOutcome]
         public var validation: Validation.Result?
-        /// The published files (relative paths), empty when nothing was published.
-        public var files: [(path: String, data: Data)]
+        /// The published files (relative paths, sizes and checksums) in path order, empty when
+        /// nothing was published. Their bytes are on disk only: at 20,000 projects they are some
+        /// 600 MB, which the run no longer holds once written.
+        public var files: [OutputChecksum]
         public var inputs: [InputChecksum]
         /// Why the run failed, when it did.
         public var failure: String?
@@ -476,7 +478,7 @@ extension MonthlyRun {
 
     /// What a publish put out.
     struct Published {
-        var files: [(path: String, data: Data)]
+        var files: [OutputChecksum]
         var status: Outcome.Status
         var stray: [String]
         var referenceRejected: [String]
@@ -496,10 +498,9 @@ extension MonthlyRun {
             return .failure(Failure(why: error.localizedDescription))
         }
         progress(.stage("rendering \(plan.packs.count) packs as \(plan.formats.map(\.rawValue).joined(separator: ", "))"))
-        var files: [(path: String, data: Data)]
         let sums = OutputChecksums()
         do {
-            files = try render(result, teams: teams) { f in
+            try render(result, teams: teams) { f in
                 staging.enqueue(f.path, f.data)
                 sums.add(f)
             }
@@ -513,16 +514,15 @@ extension MonthlyRun {
             || !stray.isEmpty || !referenceRejected.isEmpty
         let status: Outcome.Status = incomplete ? .incomplete : .complete
         var outputs = sums.all
-        let runJSON = RunJSON.encode(plan: plan, status: status, teams: teams, result: result, inputs: inputs, outputs: outputs,
-                                     strayFiles: stray)
-        files.append(("run.json", Data(runJSON.utf8)))
-        outputs.append(OutputChecksum(files[files.count - 1]))
-        staging.enqueue("run.json", files[files.count - 1].data)
-        files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
+        let runJSON = Data(RunJSON.encode(plan: plan, status: status, teams: teams, result: result, inputs: inputs,
+                                          outputs: outputs, strayFiles: stray).utf8)
+        outputs.append(OutputChecksum(("run.json", runJSON)))
+        staging.enqueue("run.json", runJSON)
+        outputs.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
         handoff.give(RunSnapshot.Rendered(
             packFiles: HistorySnapshot.sorted(outputs.map(Self.packFileRecord)),
-            metricsJSON: files.first { $0.path == "metrics.json" }.map { String(decoding: $0.data, as: UTF8.self) }
-                ?? MetricsJSON.encode(result.metrics)))
+            metricsJSON: sums.metricsJSON.map { String(decoding: $0, as: UTF8.self) } ?? MetricsJSON.encode(result.metrics)))
+        let files = outputs
         progress(.stage("publishing \(files.count) files to \(plan.outputFolder)"))
         do {
             try staging.commit()
@@ -575,13 +575,13 @@ extension MonthlyRun {
 
 
     /// The packs in each format, the findings and the metrics, as files relative to the output
-    /// folder, in no fixed order. `emit` gets each file as soon as it is made, from any thread
-    /// (the run writes them to disk while the rest render).
+    /// folder, each handed to `emit` as soon as it is made, from any thread and in no fixed
+    /// order (the run writes them to disk while the rest render, and keeps none).
     func render(_ result: Validation.Result, teams: [TeamOutcome],
-                emit: @escaping @Sendable ((path: String, data: Data)) -> Void = { _ in }) throws -> [(path: String, data: Data)] {
+                emit: @escaping @Sendable ((path: String, data: Data)) -> Void) throws {
         let renderer = try PackRenderer(templatesOverride: plan.templates.map { URL(fileURLWithPath: $0) })
         let input = renderInput(result, teams: teams)
-        let files = RenderedFiles(emit: emit)
+        let files = RenderedFiles(keeping: false, emit: emit)
         func packs() throws {
             var html: [(path: String, data: Data)]?
             for format in plan.formats {
@@ -589,7 +589,7 @@ extension MonthlyRun {
                 case .html, .pdf:
                     if html == nil {
                         // HTML is kept (without its folder) only when PDFs are printed from it.
-                        let keep = plan.formats.contains(.pdf) ? RenderedFiles() : nil
+                        let keep = plan.formats.contains(.pdf) ? RenderedFiles(keeping: true) : nil
                         let publish = plan.formats.contains(.html)
                         try renderer.render(input, packs: plan.packs, format: .html) { f in
                             let data = f.data
@@ -611,7 +611,6 @@ extension MonthlyRun {
             for t in MetricsCSV.encodeAll(result.metrics) { files.add(("metrics/" + t.fileName, Data(t.contents.utf8))) }
             files.add(("findings.json", Data(DiagnosticReport.json(result.diagnostics, summary: result.summary).utf8)))
         }, packs)
-        return files.all
     }
 
     func renderInput(_ result: Validation.Result, teams: [TeamOutcome]) -> RenderInput {
@@ -627,16 +626,22 @@ extension MonthlyRun {
     }
 }
 
-/// The files of a render as they arrive from its threads, each also handed to `emit`.
+/// The files of a render as they arrive from its threads, each handed to `emit` and kept only
+/// when `keeping` (the HTML that PDFs are printed from).
 private final class RenderedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [(path: String, data: Data)] = []
+    private let keeping: Bool
     private let emit: @Sendable ((path: String, data: Data)) -> Void
 
-    init(emit: @escaping @Sendable ((path: String, data: Data)) -> Void = { _ in }) { self.emit = emit }
+    init(keeping: Bool, emit: @escaping @Sendable ((path: String, data: Data)) -> Void = { _ in }) {
+        self.keeping = keeping
+        self.emit = emit
+    }
 
     func add(_ file: (path: String, data: Data)) {
         emit(file)
+        guard keeping else { return }
         lock.lock()
         files.append(file)
         lock.unlock()
@@ -651,15 +656,18 @@ private final class RenderedFiles: @unchecked Sendable {
 }
 
 /// The rendered files' checksums, each worked out on the thread that made the file while its
-/// bytes are still in cache, instead of one more pass over some 600 MB once all are rendered.
+/// bytes are still in cache, instead of one more pass over some 600 MB once all are rendered;
+/// and metrics.json, which the history keeps.
 private final class OutputChecksums: @unchecked Sendable {
     private let lock = NSLock()
     private var sums: [MonthlyRun.OutputChecksum] = []
+    private(set) var metricsJSON: Data?
 
     func add(_ file: (path: String, data: Data)) {
         let sum = MonthlyRun.OutputChecksum(file)
         lock.lock()
         sums.append(sum)
+        if file.path == "metrics.json" { metricsJSON = file.data }
         lock.unlock()
     }
 

@@ -193,7 +193,7 @@ final class StageClock: @unchecked Sendable {
                 out.append(("read (the above and the quarantine)", seconds(next - m.at), nil))
             } else if m.name == "render" {
                 let files = outcome.files.count
-                let bytes = outcome.files.reduce(0) { $0 + $1.data.count }
+                let bytes = outcome.files.reduce(0) { $0 + $1.bytes }
                 out.append(("render and write \(files) files", seconds(next - m.at), bytes))
             } else {
                 out.append((m.name, seconds(next - m.at), nil))
