@@ -120,6 +120,9 @@ private final class SubmissionHandler: XMLStreamHandler {
     private var elementNames: [UnsafeRawPointer] = []
     private var elementInfos: [ElementInfo] = []
     private var lastElement = 0
+    /// The submission namespace's address in the parser's dictionary, once met: libxml2 interns
+    /// namespace names too, so one comparison of addresses replaces a string comparison per tag.
+    private var namespaceKey: UnsafeRawPointer?
 
     init(sink: RowSink, fileID: UInt32, validate: Bool) {
         self.sink = sink
@@ -209,7 +212,11 @@ private final class SubmissionHandler: XMLStreamHandler {
     // MARK: - Rows
 
     private func info(_ tag: XMLStartTag, _ reader: XMLStreamReader) -> ElementInfo? {
-        guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
+        guard let uri = tag.namespaceURI else { return nil }
+        if UnsafeRawPointer(uri) != namespaceKey {
+            guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
+            if reader.isInterned(uri) { namespaceKey = UnsafeRawPointer(uri) }
+        }
         let key = UnsafeRawPointer(tag.localName)
         let n = elementNames.count
         var k = lastElement
