@@ -3,7 +3,7 @@ import Foundation
 import GovPackCore
 import GovPackIngest
 
-/// The submission XML reader with schema validation, typing into a portfolio.
+/// The submission XML reader with its structure check, typing into a portfolio.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []

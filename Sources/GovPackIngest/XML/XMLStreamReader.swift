@@ -93,10 +93,13 @@ protocol XMLStreamHandler: AnyObject {
     func startElement(_ tag: XMLStartTag, reader: XMLStreamReader)
     func endElement(reader: XMLStreamReader)
     func characters(_ text: UnsafeBufferPointer<UInt8>, reader: XMLStreamReader)
+    /// The content of a `<![CDATA[...]]>` section; by default the same as other text.
+    func cdata(_ text: UnsafeBufferPointer<UInt8>, reader: XMLStreamReader)
 }
 
 extension XMLStreamHandler {
     func characters(_ text: UnsafeBufferPointer<UInt8>, reader: XMLStreamReader) {}
+    func cdata(_ text: UnsafeBufferPointer<UInt8>, reader: XMLStreamReader) { characters(text, reader: reader) }
 }
 
 /// A streaming, hardened XML parser over libxml2's SAX2 push interface: no tree is ever built,
@@ -126,15 +129,11 @@ final class XMLStreamReader {
     let path: String
     let fileID: UInt32
     let diagnostics: DiagnosticSink
-    /// Schema errors the caller does not want reported (e.g. value errors the typing layer reports
-    /// itself): the libxml2 error code and the element's local name.
-    var suppressSchemaError: ((Int32, String?) -> Bool)?
     /// Most errors reported per document, so a systematically wrong file stays readable.
     var errorLimit = 100
 
     /// Depth of the current element: 1 inside the root's start tag.
     private(set) var depth = 0
-    private(set) var schemaErrorCount = 0
     private var ctxt: xmlParserCtxtPtr?
     /// The current parse's handler, kept alive by `run`'s caller; not reference-counted per event.
     private unowned(unsafe) var handler: XMLStreamHandler = NoHandler.shared
@@ -225,6 +224,22 @@ final class XMLStreamReader {
     /// The parser's current line: in `endElement`, the line of the end tag.
     var currentLine: Int { Int(govpack_input_line(ctxt)) }
 
+    /// In `characters` or `cdata`: the line of `text`'s first character that is not an XML blank,
+    /// or of its start when it is all blanks. libxml2 delivers text once it has read past it, so
+    /// the parser's line is the line of the text's end.
+    func line(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        var newlines = 0
+        var beforeContent: Int?
+        for c in text {
+            if beforeContent == nil, !Self.isBlank(c) { beforeContent = newlines }
+            if c == 0x0A { newlines += 1 }
+        }
+        return max(1, currentLine - newlines + (beforeContent ?? 0))
+    }
+
+    /// XML's white space: space, tab, line feed, carriage return.
+    static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
     func location(line: Int, column: Int = 0, element: String? = nil) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column, element: element)
     }
@@ -249,7 +264,6 @@ final class XMLStreamReader {
         depth = 0
         reportedErrors = 0
         droppedErrors = 0
-        schemaErrorCount = 0
         let me = Unmanaged.passUnretained(self).toOpaque()
         var sax = LibXML.saxHandler
 
@@ -355,6 +369,11 @@ final class XMLStreamReader {
         handler.characters(text, reader: self)
     }
 
+    fileprivate func cdata(_ text: UnsafeBufferPointer<UInt8>) {
+        guard outcome == .complete else { return }
+        handler.cdata(text, reader: self)
+    }
+
     fileprivate func doctype() {
         refuse(
             IngestID.xmlDoctype,
@@ -369,8 +388,6 @@ final class XMLStreamReader {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown XML error"
         if e.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
             let element = Self.schemaElement(in: message)
-            if let suppress = suppressSchemaError, suppress(e.code, element) { return }
-            schemaErrorCount += 1
             report(
                 IngestID.xmlSchema, .error, Self.plainSchemaMessage(message),
                 at: location(line: Int(e.line), element: element))
@@ -602,7 +619,12 @@ enum LibXML {
                 $0.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
             }
         }
-        sax.cdataBlock = sax.characters
+        sax.cdataBlock = { ctx, ch, len in
+            guard let ch, len > 0, let ctx else { return }
+            Unmanaged<XMLStreamReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.cdata(UnsafeBufferPointer(start: ch, count: Int(len)))
+            }
+        }
         sax.internalSubset = { ctx, _, _, _ in reader(ctx)?.doctype() }
         sax.externalSubset = { ctx, _, _, _ in reader(ctx)?.doctype() }
         sax.entityDecl = { ctx, _, _, _, _, _ in reader(ctx)?.doctype() }

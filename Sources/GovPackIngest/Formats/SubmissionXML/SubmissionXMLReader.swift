@@ -1,4 +1,3 @@
-import CLibXML2
 import GovPackCore
 
 /// The root attributes of a `submission` document.
@@ -19,9 +18,9 @@ public struct SubmissionHeader: Sendable, Equatable {
 /// Reads `urn:govpack:submission:1` documents, streaming, into a `RowSink`.
 ///
 /// Policy:
-/// - The document is validated while it is read, against the structure of `SubmissionSchema`
-///   (elements, their placement, the root's attributes); schema errors are
-///   `ingest.xml.schema` errors with the true line and the element. Attribute values of rows are
+/// - The document's structure is checked while it is read (`SubmissionStructure`: the rules of
+///   `SubmissionSchema.validationXSD`: elements, their placement, the root's attributes); errors
+///   are `ingest.xml.schema` errors with the true line and the element. Attribute values of rows are
 ///   typed by the typing layer, which reports a bad or missing value once, at the attribute's
 ///   own column, so the validator leaves them (and missing required attributes) to it; the rows
 ///   still go through. Teams validate values too with the published, typed `SubmissionSchema.xsd`.
@@ -31,7 +30,7 @@ public struct SubmissionHeader: Sendable, Equatable {
 /// - Rows nested in a `project` take `project_id` (for `dependency`: `from_project_id`) from it,
 ///   located at the project's attribute. A nested row that names a different project is an error
 ///   and keeps its parent's id.
-/// - Elements the schema does not allow are skipped with their content (the schema reports them;
+/// - Elements the schema does not allow are skipped with their content (the structure check reports them;
 ///   with validation off they are reported as `ingest.xml.unknown_element`).
 public enum SubmissionXMLReader {
     /// Reads a document held in memory. Returns the root's attributes, or nil when the document is
@@ -42,7 +41,7 @@ public enum SubmissionXMLReader {
         validate: Bool = true
     ) -> SubmissionHeader? {
         let (reader, handler) = make(fileID: fileID, path: path, sink: sink, diagnostics: diagnostics, validate: validate)
-        _ = bytes.withUnsafeBytes { reader.parse($0, schema: validate ? SubmissionSchema.compiled : nil, handler: handler) }
+        _ = bytes.withUnsafeBytes { reader.parse($0, schema: nil, handler: handler) }
         return handler.header
     }
 
@@ -53,7 +52,7 @@ public enum SubmissionXMLReader {
         validate: Bool = true
     ) -> SubmissionHeader? {
         let (reader, handler) = make(fileID: fileID, path: path, sink: sink, diagnostics: diagnostics, validate: validate)
-        _ = reader.parse(file: filePath, schema: validate ? SubmissionSchema.compiled : nil, handler: handler)
+        _ = reader.parse(file: filePath, schema: nil, handler: handler)
         return handler.header
     }
 
@@ -61,21 +60,8 @@ public enum SubmissionXMLReader {
         fileID: UInt32, path: String, sink: RowSink, diagnostics: DiagnosticSink, validate: Bool
     ) -> (XMLStreamReader, SubmissionHandler) {
         let reader = XMLStreamReader(path: path, fileID: fileID, diagnostics: diagnostics)
-        reader.suppressSchemaError = { code, element in
-            // Value and required-attribute errors on rows: the typing layer reports them.
-            guard element != "submission" else { return false }
-            return rowValueErrorCodes.contains(code)
-        }
         return (reader, SubmissionHandler(sink: sink, fileID: fileID, validate: validate))
     }
-
-    static let rowValueErrorCodes: Set<Int32> = [
-        Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue),
-        Int32(XML_SCHEMAV_CVC_PATTERN_VALID.rawValue),
-        Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue),
-        Int32(XML_SCHEMAV_CVC_ATTRIBUTE_3.rawValue),
-        Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_4.rawValue),
-    ]
 }
 
 // MARK: - The handler
@@ -85,6 +71,8 @@ private final class SubmissionHandler: XMLStreamHandler {
     let fileID: UInt32
     let validate: Bool
     var header: SubmissionHeader?
+    /// The structure check, when validating.
+    private var structure = SubmissionStructure()
 
     /// Depth below which everything is skipped (an unknown element's content); 0 when not skipping.
     private var skipBelow = 0
@@ -118,13 +106,23 @@ private final class SubmissionHandler: XMLStreamHandler {
             }
         }
         var inheritedSlot: Int?
-        init(entity: Entity?) { self.entity = entity }
+        /// Whether the schema allows the element in `submission`, and in `project`.
+        let allowedAtTop: Bool
+        let allowedInProject: Bool
+        init(entity: Entity?) {
+            self.entity = entity
+            allowedAtTop = entity.map(SubmissionSchema.topLevelEntities.contains) ?? false
+            allowedInProject = entity.map(SubmissionSchema.projectEntities.contains) ?? false
+        }
     }
     /// Element names met, by address, with what is known about them: a document has a dozen
     /// distinct names, so a scan from the last one found beats hashing every start tag.
     private var elementNames: [UnsafeRawPointer] = []
     private var elementInfos: [ElementInfo] = []
     private var lastElement = 0
+    /// The submission namespace's address in the parser's dictionary, once met: libxml2 interns
+    /// namespace names too, so one comparison of addresses replaces a string comparison per tag.
+    private var namespaceKey: UnsafeRawPointer?
 
     init(sink: RowSink, fileID: UInt32, validate: Bool) {
         self.sink = sink
@@ -147,40 +145,60 @@ private final class SubmissionHandler: XMLStreamHandler {
             }
             var h = SubmissionHeader(line: tag.line)
             tag.forEachAttribute { a in
-                guard a.namespaceURI == nil else { return }
+                guard a.namespaceURI == nil else {
+                    if validate { structure.namespaced(a, of: tag, reader: reader) }
+                    return
+                }
                 let value = a.string.trimmingCharacters(in: .whitespaces)
                 switch a.name {
-                case "period": h.period = value.isEmpty ? nil : value
+                case "period":
+                    if validate { structure.period(a, of: tag, reader: reader) }
+                    h.period = value.isEmpty ? nil : value
                 case "team": h.team = value.isEmpty ? nil : value
                 default: break
                 }
             }
             header = h
         case 2:
-            guard let info = info(tag, reader), let entity = info.entity else { return skip(tag, depth, reader) }
+            let info = info(tag, reader)
+            let checked = validate && structure.start(
+                tag, depth: 2, entity: info?.entity, allowed: info?.allowedAtTop ?? false, reader: reader)
+            guard let info, let entity = info.entity else { return skip(tag, depth, reader) }
             if entity == .projects {
                 project = nil
                 inProject = true
-                deliver(info, entity, tag, reader, inherited: nil) { a in
+                deliver(info, entity, tag, reader, inherited: nil, checked: checked) { a in
                     if XMLStreamReader.equal(a.localName, "project_id") {
                         self.project = (Array(a.value), a.line, a.column)
                     }
                 }
             } else {
-                deliver(info, entity, tag, reader, inherited: nil)
+                deliver(info, entity, tag, reader, inherited: nil, checked: checked)
             }
         case 3 where inProject:
-            guard let info = info(tag, reader), let entity = info.entity, SubmissionSchema.projectEntities.contains(entity) else {
-                return skip(tag, depth, reader)
-            }
-            deliver(info, entity, tag, reader, inherited: reader)
+            let info = info(tag, reader)
+            let allowed = info?.allowedInProject ?? false
+            let checked = validate && structure.start(
+                tag, depth: 3, entity: info?.entity, allowed: allowed, reader: reader)
+            guard let info, let entity = info.entity, allowed else { return skip(tag, depth, reader) }
+            deliver(info, entity, tag, reader, inherited: reader, checked: checked)
         default:
+            if validate { _ = structure.start(tag, depth: depth, entity: nil, allowed: false, reader: reader) }
             skip(tag, depth, reader)
         }
     }
 
+    func characters(_ text: UnsafeBufferPointer<UInt8>, reader: XMLStreamReader) {
+        if validate { structure.text(text, cdata: false, depth: reader.depth, reader: reader) }
+    }
+
+    func cdata(_ text: UnsafeBufferPointer<UInt8>, reader: XMLStreamReader) {
+        if validate { structure.text(text, cdata: true, depth: reader.depth, reader: reader) }
+    }
+
     func endElement(reader: XMLStreamReader) {
         let depth = reader.depth
+        if validate { structure.end(depth: depth) }
         if skipBelow > 0 {
             if depth == skipBelow { skipBelow = 0 }
             return
@@ -194,7 +212,11 @@ private final class SubmissionHandler: XMLStreamHandler {
     // MARK: - Rows
 
     private func info(_ tag: XMLStartTag, _ reader: XMLStreamReader) -> ElementInfo? {
-        guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
+        guard let uri = tag.namespaceURI else { return nil }
+        if UnsafeRawPointer(uri) != namespaceKey {
+            guard tag.namespaceIs("urn:govpack:submission:1") else { return nil }
+            if reader.isInterned(uri) { namespaceKey = UnsafeRawPointer(uri) }
+        }
         let key = UnsafeRawPointer(tag.localName)
         let n = elementNames.count
         var k = lastElement
@@ -227,7 +249,7 @@ private final class SubmissionHandler: XMLStreamHandler {
     /// row nested in a project, which takes its project column from the project.
     private func deliver(
         _ info: ElementInfo, _ entity: Entity, _ tag: XMLStartTag, _ reader: XMLStreamReader,
-        inherited: XMLStreamReader?,
+        inherited: XMLStreamReader?, checked: Bool,
         also: ((XMLAttribute) -> Void)? = nil
     ) {
         sink.beginRow(entity, file: fileID, line: tag.line, column: tag.column)
@@ -242,7 +264,10 @@ private final class SubmissionHandler: XMLStreamHandler {
         var position = -1
         tag.forEachAttribute { a in
             position += 1
-            guard a.namespaceURI == nil else { return }
+            guard a.namespaceURI == nil else {
+                if checked { structure.namespaced(a, of: tag, reader: reader) }
+                return
+            }
             also?(a)
             if inherited != nil,
                 fromProject
