@@ -8,7 +8,8 @@
 #
 # For each size N the portfolio is bench-data/nN/{reference,teams/team-NNNN}; the monthly run
 # (`govpack run`, all packs, HTML) uses bench-data/run-nN/govpack.yaml, written here, and keeps
-# its output and history database in that folder.
+# its history database in that folder. Every run's output goes to a temporary folder kept until
+# the bench ends (about 4 GB with RUNS=3), then removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -43,7 +44,10 @@ YAML
 done
 
 summary=$(mktemp)
-trap 'rm -f "$summary"' EXIT
+# Every run's output stays until the bench ends: deleting thousands of files just before the next
+# timed command would time ext4's slow path for recently freed inodes (see below) in that command.
+outputs=$(mktemp -d)
+trap 'rm -f "$summary"; rm -rf "$outputs"' EXIT
 
 # bench LABEL SIZE-KEY COMMAND...: runs COMMAND (with --timings) RUNS times, prints the medians.
 # "{rep}" in an argument becomes the run's number, so that each run writes a new output folder,
@@ -98,11 +102,10 @@ echo "  N=20k at most 11x N=2k; the sample (N=40) under 0.3 s."
 
 echo
 echo "== sample (N=40): SampleData"
-out=$(mktemp -d)
+out=$(mktemp -d -p "$outputs")
 bench "govpack validate" sample "$BIN/govpack" validate SampleData/reference SampleData/submissions/2026-11 --period 2026-11
 bench "govpack run (all packs, html+md)" sample \
   "$BIN/govpack" run --config SampleData/govpack.yaml --period 2026-11 --no-history --out "$out/packs-{rep}" --quiet
-rm -rf "$out"
 
 for n in $SIZES; do
   dir=bench-data/n$n
@@ -115,16 +118,14 @@ for n in $SIZES; do
     env GOVPACK_THREADS=1 "$BIN/govpack" validate --no-rules "$dir" --period 2026-11
   for cmd in "validate --no-rules" "validate" "report --pack board" "report"; do
     extra=()
-    out=$(mktemp -d)
+    out=$(mktemp -d -p "$outputs")
     case "$cmd" in report*) extra=(--out "$out/packs-{rep}") ;; esac
     # shellcheck disable=SC2086
     bench "govpack $cmd" "n$n" "$BIN/govpack" $cmd "$dir" --period 2026-11 "${extra[@]}"
-    rm -rf "$out"
   done
   rm -f "bench-data/run-n$n/history.db"
   bench "govpack run (all packs, html, history)" "n$n" \
-    "$BIN/govpack" run --config "bench-data/run-n$n/govpack.yaml" --out "bench-data/run-n$n/out/run-{rep}" --quiet
-  rm -rf "bench-data/run-n$n/out"
+    "$BIN/govpack" run --config "bench-data/run-n$n/govpack.yaml" --out "$outputs/run-n$n-{rep}" --quiet
 done
 
 python3 - "$summary" "$SIZES" <<'PY'
