@@ -189,6 +189,12 @@ struct SubmissionStructureTests {
         #expect(Set(findings.map { $0.location?.element }) == Set(reference.map { $0.location?.element }))
         #expect(findings.map(summary) == c.expected)
         #expect(findings.allSatisfy { $0.location?.file == "s.xml" })
+        // Every finding says what to do: a wrong namespace how to declare it, the rest where the
+        // allowed structure is written down.
+        for f in findings {
+            let hint = f.hint ?? ""
+            #expect(hint.contains("xmlns=\"urn:govpack:submission:1\"") || hint.contains("'govpack schema'"), "\(f.message)")
+        }
         if let says = c.says {
             #expect(findings.first?.message.contains(says) == true, "\(findings.first?.message ?? "no finding")")
         }

@@ -137,8 +137,12 @@ struct SubmissionStructure {
         } else {
             let ns = tag.namespaceURI.map { "in the namespace '\(String(cString: $0))'" } ?? "in no namespace"
             message = "This element is not expected: it is \(ns), and submission elements are in '\(SubmissionSchema.namespace)'."
+            report(name, message, line: tag.line, reader,
+                   hint: "declare the submission namespace on the root: <submission xmlns=\"\(SubmissionSchema.namespace)\" ...>")
+            return
         }
-        report(name, message, line: tag.line, reader)
+        report(name, message, line: tag.line, reader,
+               hint: "check the element's name and where it sits; " + Self.schemaHint)
     }
 
     private func rowContent(_ row: Entity, found tag: XMLStartTag, _ reader: XMLStreamReader) {
@@ -148,10 +152,14 @@ struct SubmissionStructure {
             line: tag.line, reader)
     }
 
-    private func report(_ element: String, _ message: String, line: Int, _ reader: XMLStreamReader) {
+    /// What every structure finding adds: where to see the allowed structure.
+    static let schemaHint = "'govpack schema' prints the submission schema (xmllint --schema checks a file against it)"
+
+    private func report(_ element: String, _ message: String, line: Int, _ reader: XMLStreamReader,
+                        hint: String = SubmissionStructure.schemaHint) {
         let separator = message.hasPrefix("attribute") ? ", " : ": "
         reader.report(
             IngestID.xmlSchema, .error, "Element '\(element)'\(separator)\(message)",
-            at: reader.location(line: line, element: element))
+            at: reader.location(line: line, element: element), hint: hint)
     }
 }
