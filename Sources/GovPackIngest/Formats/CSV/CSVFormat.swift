@@ -92,21 +92,22 @@ public enum CSVFormat: InputFormat {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let raw = UnsafeRawPointer(base)
             var n = 0
-            var i = 0
-            while i + 8 <= b.count {
+            let words = b.count / 8
+            var w = 0
+            while w < words {
                 var lanes: UInt64 = 0
-                var words = 0
-                while words < 255 && i + 8 <= b.count {
-                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ lfs
+                let stop = min(w &+ 255, words)
+                while w < stop {
+                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: w &* 8, as: UInt64.self)) ^ lfs
                     let notLF = ((x & low) &+ low) | x
                     lanes &+= (~notLF >> 7) & ones
-                    words += 1
-                    i += 8
+                    w &+= 1
                 }
                 // Pairs of lanes into 16-bit lanes (at most 510), then all four summed in the top one.
                 let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
                 n &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
             }
+            var i = words &* 8
             while i < b.count {
                 n &+= base[i] == 0x0A ? 1 : 0
                 i += 1
