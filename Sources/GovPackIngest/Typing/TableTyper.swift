@@ -48,6 +48,9 @@ final class TableTyper<Row: EntityRow> {
     private let decimals: DecimalCache
     /// The slots of the required columns, so that ending a row walks a plain Int array.
     private let requiredSlots: [Int]
+    /// The same slots in a plain buffer, for the check at the end of every row (walking the
+    /// array retained and released it per row).
+    private let required: UnsafeMutablePointer<Int>
 
     init(context: TypingContext) {
         self.context = context
@@ -66,6 +69,8 @@ final class TableTyper<Row: EntityRow> {
         plans.initialize(from: planOwners.map { Unmanaged.passUnretained($0) }, count: n)
         for (i, c) in columns.enumerated() { slotsByName[c.name] = i }
         requiredSlots = Row.columns.indices.filter { Row.columns[$0].required }
+        required = .allocate(capacity: max(requiredSlots.count, 1))
+        required.initialize(from: requiredSlots, count: requiredSlots.count)
     }
 
     deinit {
@@ -73,6 +78,7 @@ final class TableTyper<Row: EntityRow> {
         plans.deallocate()
         flags.deallocate()
         fieldColumn.deallocate()
+        required.deallocate()
     }
 
     func slot(named raw: String) -> Int {
@@ -297,6 +303,20 @@ final class TableTyper<Row: EntityRow> {
     }
 
     func end() {
+        // The usual row, every required field there and none invalid, is kept at once; any
+        // other takes the full check and its reports.
+        let count = requiredSlots.count
+        var k = 0
+        while k < count && present[required[k]] { k += 1 }
+        guard k == count, !invalid else { return endIncomplete() }
+        var row = Row()
+        swap(&row, &draft)
+        draftIsFresh = true
+        rows.append(row)
+    }
+
+    @inline(never)
+    private func endIncomplete() {
         var missing: [Int] = []
         for i in requiredSlots where !present[i] {
             invalid = true
