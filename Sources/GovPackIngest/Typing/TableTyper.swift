@@ -444,7 +444,7 @@ final class TableTyper<Row: EntityRow> {
         let range: ClosedRange<Double>?
         /// For `.choice`: the enumeration's values with ASCII letters lowercased, in order.
         let folded: [[UInt8]]
-        let setText: (inout Row, String) -> Void
+        let setText: (inout Row, consuming String) -> Void
         /// For `.int`, and for `.choice` (the index of the value).
         let setInt: (inout Row, Int) -> Void
         let setDecimal: (inout Row, Decimal) -> Void
@@ -498,7 +498,7 @@ final class TableTyper<Row: EntityRow> {
         init(_ c: Column<Row>) {
             var kind = Kind.general
             var folded: [[UInt8]] = []
-            var text: (inout Row, String) -> Void = { _, _ in }
+            var text: (inout Row, consuming String) -> Void = { _, _ in }
             var int: (inout Row, Int) -> Void = { _, _ in }
             var decimal: (inout Row, Decimal) -> Void = { _, _ in }
             var date: (inout Row, Day) -> Void = { _, _ in }
