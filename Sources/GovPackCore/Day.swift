@@ -7,7 +7,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
-    /// A valid date, or nil for e.g. 2026-02-30.
+    /// A valid date, or nil for e.g. 2026-02-30. Inlinable with `init(civil:)` and `daysIn`,
+    /// for the CSV typer's date fields.
+    @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
@@ -16,6 +18,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Any year (the algorithm is proleptic Gregorian); month and day already in range.
+    @inlinable
     init(civil year: Int, _ month: Int, _ day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -98,6 +101,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -4,6 +4,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(index: Int32) { self.index = index }
 
+    @inlinable
     public init?(year: Int, month: Int) {
         guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
         index = Int32(year * 12 + month - 1)
