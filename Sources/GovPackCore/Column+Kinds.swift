@@ -4,7 +4,7 @@ import Foundation
 extension Column {
     public static func text(
         _ name: String, required: Bool = false, _ get: @escaping (Row) -> String?,
-        _ set: @escaping (inout Row, String) -> Void
+        _ set: @escaping (inout Row, consuming String) -> Void
     ) -> Column {
         Column(name, .text, required: required, get: { get($0).map(FieldValue.text) },
                set: { row, v in if let s = v.text { set(&row, s) } },

@@ -74,6 +74,7 @@ public enum FieldParser {
     }
 
     /// `[+-]?digits`, no separators, fits in Int.
+    @inlinable
     public static func parseInt(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         var negative = false
@@ -103,7 +104,7 @@ public enum FieldParser {
 
     /// The parts of a decimal as `parseDecimal` reads them: nil when the text is not a decimal;
     /// `overflow` when the digits do not fit a `UInt64` (then `parseDecimal` reads the text).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func scanDecimal(_ b: UnsafeBufferPointer<UInt8>)
         -> (negative: Bool, mantissa: UInt64, scale: Int, overflow: Bool)?
     {

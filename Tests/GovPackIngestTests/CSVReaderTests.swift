@@ -410,7 +410,52 @@ private extension Array where Element == UInt8 {
 @Test(arguments: [
     ("", 0), ("a", 0), ("\n", 1), ("a\r\nb\n", 2), ("\r\r", 0),
     (String(repeating: "ab,c\n", count: 37), 37), (String(repeating: "\n", count: 129), 129),
+    // More line feeds than one byte lane of the word-at-a-time count holds before it is summed.
+    (String(repeating: "\n", count: 5003), 5003), (String(repeating: "\n\n\n\n\n\n\nx", count: 700), 4900),
 ])
 func lineCountCountsLineFeeds(_ text: String, _ expected: Int) {
     #expect(CSVFormat.lineCount(Array(text.utf8)) == expected)
+}
+
+/// Line feeds counted eight bytes at a time agree with a byte count, wherever they fall in
+/// the word and whatever bytes share their low bits (0x8A, 0x0B) or surround them.
+@Test func lineCountAgreesWithAByteCount() {
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Int(state % UInt64(bound))
+    }
+    let alphabet: [UInt8] = [0x0A, 0x0A, 0x8A, 0x0B, 0x09, 0x0D, 0x00, 0xFF, 0x7F, 0x80, 0x61]
+    for length in 0..<70 {
+        for _ in 0..<20 {
+            let bytes = (0..<length).map { _ in alphabet[next(alphabet.count)] }
+            #expect(CSVFormat.lineCount(bytes) == bytes.filter { $0 == 0x0A }.count, "\(bytes)")
+        }
+    }
+}
+
+/// Records of plain fields take a shorter loop; a record with a quote or a NUL anywhere is
+/// read again from its start by the general one, which reports it once, at the same places.
+@Test func plainRecordsHandOverToTheGeneralLoopWithoutReportingTwice() {
+    let r = parseCSV("a,b,c\n1,2,3\n4,x\"y,6\n7,\"q,r\",9\n10,1\u{0}1,12\r\n13,14,15")
+    #expect(r.rows == [["a", "b", "c"], ["1", "2", "3"], ["4", "x\"y", "6"], ["7", "q,r", "9"], ["10", "1\u{0}1", "12"],
+                       ["13", "14", "15"]])
+    #expect(r.lines == [1, 2, 3, 4, 5, 6])
+    #expect(r.found == [
+        Expected(IngestID.quoteInUnquotedField, .warning, 3, 4),
+        Expected(IngestID.nulByte, .error, 5, 5),
+    ])
+}
+
+/// Trimming tests the two ends first; blanks inside are kept.
+@Test(arguments: [
+    ("", ""), (" ", ""), ("\t\r\n ", ""), ("a", "a"), (" a", "a"), ("a ", "a"), ("\ta b\r\n", "a b"),
+    ("a  b", "a  b"), ("\u{A0}a\u{A0}", "\u{A0}a\u{A0}"),
+])
+func trimRemovesASCIIBlanksAtBothEnds(_ text: String, _ expected: String) {
+    var t = text
+    let trimmed = t.withUTF8 { String(decoding: TableTyper<Risk>.trim($0), as: UTF8.self) }
+    #expect(trimmed == expected)
 }

@@ -212,3 +212,25 @@ private func writeTree(_ files: [String: String]) throws -> String {
     }
     #expect(b.build().risks.map(\.owner) == owners)
 }
+
+/// The repeated-text check compares ids of 4 to 16 bytes as overlapping words: equal bytes
+/// match and a difference at any position does not, whatever the length.
+@Test func repeatedTextComparisonFindsADifferenceAtAnyPosition() {
+    for n in 1...40 {
+        let a = (0..<n).map { UInt8(0x41 + $0 % 26) }
+        a.withUnsafeBufferPointer { x in
+            let p = x.baseAddress!
+            var copy = a
+            copy.withUnsafeBufferPointer { y in
+                #expect(TableTyper<Risk>.Plan.same(p, y.baseAddress!, n))
+            }
+            for i in 0..<n {
+                copy = a
+                copy[i] ^= 0x20
+                copy.withUnsafeBufferPointer { y in
+                    #expect(!TableTyper<Risk>.Plan.same(p, y.baseAddress!, n), "length \(n), byte \(i)")
+                }
+            }
+        }
+    }
+}

@@ -79,10 +79,39 @@ public enum CSVFormat: InputFormat {
     /// Line feeds in the file: at most one more than its rows (a guess for reserving rows).
     static func lineCount(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { b in
-            // Branch-free with a wrapping add, so that the compiler vectorises it (the counting
-            // loop with an overflow check ran a byte per cycle: 3% of reading a CSV file).
+            guard let base = b.baseAddress else { return 0 }
+            // Eight bytes at a time: the byte loop was not vectorised and took 5 instructions a
+            // byte (6% of reading a CSV file). In `x = word ^ LFs` a byte is zero exactly where
+            // the word has a line feed; `(x & 0x7F..) + 0x7F..` sets a byte's top bit when its
+            // low seven bits are not all zero (no carry crosses bytes), `| x` adds the top bit
+            // itself, so the top bits left clear are the line feeds. Each byte lane of `lanes`
+            // counts them (a popcount per word is a dozen instructions on baseline x86-64);
+            // the lanes are summed before any can pass 255.
+            let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let raw = UnsafeRawPointer(base)
             var n = 0
-            for c in b { n &+= c == 0x0A ? 1 : 0 }
+            let words = b.count / 8
+            var w = 0
+            while w < words {
+                var lanes: UInt64 = 0
+                let stop = min(w &+ 255, words)
+                while w < stop {
+                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: w &* 8, as: UInt64.self)) ^ lfs
+                    let notLF = ((x & low) &+ low) | x
+                    lanes &+= (~notLF >> 7) & ones
+                    w &+= 1
+                }
+                // Pairs of lanes into 16-bit lanes (at most 510), then all four summed in the top one.
+                let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+                n &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+            }
+            var i = words &* 8
+            while i < b.count {
+                n &+= base[i] == 0x0A ? 1 : 0
+                i += 1
+            }
             return n
         }
     }
