@@ -60,6 +60,9 @@ bench() {
   local tmp; tmp=$(mktemp -d)
   for i in $(seq "$RUNS"); do
     local args=("${@//"{rep}"/$i}")
+    # Each timed run starts with no other writes pending: the outputs kept from earlier runs
+    # (below) would otherwise still be on their way to disk while this one fsyncs its own.
+    sync
     /usr/bin/time -f "%e %M %U %S" -o "$tmp/time.$i" "${args[@]}" --timings >/dev/null 2>"$tmp/timings.$i" || true
   done
   python3 - "$tmp" "$RUNS" "$label" "$key" "$summary" <<'PY'
