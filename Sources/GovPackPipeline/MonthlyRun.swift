@@ -437,19 +437,24 @@ extension MonthlyRun {
         // packs render, in a transaction that takes their checksums once they are rendered and
         // commits only once they are published (the gate): a run never records packs it did not
         // publish. On one thread the record simply comes after the publish (Parallel.behind).
-        let handoff = RenderHandoff()
-        let gate = PublishGate()
+        let handoff = Handoff<RunSnapshot.Rendered?>()
+        let gate = Handoff<Result<Void, Error>>()
         let early = RunRecord(plan: plan, teams: teams, result: result, inputs: inputs, outputs: [])
         let (published, recorded) = Parallel.behind({ () -> Result<Published, Failure> in
             defer {
                 handoff.give(nil)
-                gate.open(.failure(Failure(why: "the packs were not published")))
+                gate.give(.failure(Failure(why: "the packs were not published")))
             }
             return publish(result, teams: teams, inputs: inputs, handoff: handoff, gate: gate)
         }, { () -> Result<Void, Error>? in
             guard let record else { return nil }
             let snapshot = Self.snapshot(early, metricsJSON: "")
-            return Result { try record(snapshot, handoff.take, gate.wait) }
+            return Result {
+                try record(snapshot, handoff.take, {
+                    if case .success = gate.take() { return true }
+                    return false
+                })
+            }
         })
         let p: Published
         switch published {
@@ -488,7 +493,7 @@ extension MonthlyRun {
     /// record the files' checksums once they are all rendered, then opens the gate with how
     /// the publish ended.
     private func publish(_ result: Validation.Result, teams: [TeamOutcome], inputs: [InputChecksum],
-                         handoff: RenderHandoff, gate: PublishGate) -> Result<Published, Failure> {
+                         handoff: Handoff<RunSnapshot.Rendered?>, gate: Handoff<Result<Void, Error>>) -> Result<Published, Failure> {
         // Files go into the staging folder as they are rendered; the period's folder is replaced
         // only at the end, whole (FolderPublisher.Staging).
         let staging: FolderPublisher.Staging
@@ -527,11 +532,11 @@ extension MonthlyRun {
         do {
             try staging.commit()
         } catch {
-            gate.open(.failure(error))
+            gate.give(.failure(error))
             return .failure(Failure(why: error.localizedDescription))
         }
         progress(.wrote(files: files.count, folder: plan.outputFolder))
-        gate.open(.success(()))
+        gate.give(.success(()))
         return .success(Published(files: files, status: status, stray: stray, referenceRejected: referenceRejected))
     }
 
@@ -679,55 +684,28 @@ private final class OutputChecksums: @unchecked Sendable {
     }
 }
 
-/// Tells the history's transaction, written while the packs render and publish, how the publish ended.
-final class PublishGate: @unchecked Sendable {
+/// One value handed from the render and publish to the history's record on its own thread: the
+/// first `give` counts, and `take` waits for it (then returns it to every later caller too).
+/// The run hands over the packs' checksums once they are rendered (nil: they were not) and
+/// then how the publish ended.
+final class Handoff<T>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
-    private var opened = false
-    /// How the publish ended; read only after `wait()` (or once the publish's thread has joined).
-    private(set) var result: Result<Void, Error> = .success(())
+    private var value: T?
 
-    /// Called by the publish when it has ended; only the first call counts.
-    func open(_ result: Result<Void, Error>) {
+    func give(_ v: T) {
         lock.lock()
         defer { lock.unlock() }
-        guard !opened else { return }
-        opened = true
-        self.result = result
+        guard value == nil else { return }
+        value = v
         done.signal()
     }
 
-    /// Waits until the publish has ended; true when it published.
-    func wait() -> Bool {
+    func take() -> T {
         done.wait()
-        done.signal()  // let any later wait through too
-        if case .success = result { return true }
-        return false
-    }
-}
-
-/// Hands the history's record what only the render tells (the packs' checksums and the metrics
-/// document), or nil when the render failed.
-final class RenderHandoff: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var given = false
-    private var rendered: RunSnapshot.Rendered?
-
-    /// Called once the packs are rendered (nil: they were not); only the first call counts.
-    func give(_ rendered: RunSnapshot.Rendered?) {
+        done.signal()  // let any later take through too
         lock.lock()
         defer { lock.unlock() }
-        guard !given else { return }
-        given = true
-        self.rendered = rendered
-        done.signal()
-    }
-
-    /// Waits until the render has ended.
-    func take() -> RunSnapshot.Rendered? {
-        done.wait()
-        done.signal()
-        return rendered
+        return value!
     }
 }
