@@ -376,15 +376,22 @@ private extension Array where Element == UInt8 {
     subscript(safe i: Int) -> UInt8? { i < count ? self[i] : nil }
 }
 
-@Test func randomInputsAgreeWithTheReferenceParser() {
-    // A fixed xorshift sequence, so a failure is reproducible.
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
+/// A fixed xorshift sequence, so that a failure of a randomised test is reproducible.
+private struct XorShift {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+
+    mutating func next(_ bound: Int) -> Int {
         state ^= state << 13
         state ^= state >> 7
         state ^= state << 17
         return Int(state % UInt64(bound))
     }
+}
+
+@Test func randomInputsAgreeWithTheReferenceParser() {
+    var random = XorShift(0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     let pieces: [[UInt8]] = [[0x61], [0x62], [0x2C], [0x2C], [0x22], [0x22, 0x22], [0x0A], [0x0D], [0x0D, 0x0A],
                              [0x20], Array("é".utf8), Array("😄".utf8), [0x31, 0x32]]
     var mismatches = 0
@@ -420,13 +427,8 @@ func lineCountCountsLineFeeds(_ text: String, _ expected: Int) {
 /// Line feeds counted eight bytes at a time agree with a byte count, wherever they fall in
 /// the word and whatever bytes share their low bits (0x8A, 0x0B) or surround them.
 @Test func lineCountAgreesWithAByteCount() {
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    func next(_ bound: Int) -> Int {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return Int(state % UInt64(bound))
-    }
+    var random = XorShift(0x2545_F491_4F6C_DD1D)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     let alphabet: [UInt8] = [0x0A, 0x0A, 0x8A, 0x0B, 0x09, 0x0D, 0x00, 0xFF, 0x7F, 0x80, 0x61]
     for length in 0..<70 {
         for _ in 0..<20 {
